@@ -1,0 +1,82 @@
+import { given } from '../testing/given-when-then';
+import { serviceDecider } from './service-decider';
+import { ListService } from './service-commands';
+import { ServiceEvent } from './service-events';
+import { Actor } from '../shared/actor';
+
+const at = '2026-02-01T10:00:00.000Z';
+const owner: Actor = { staffId: 's1', partnerId: 'p1', managesConsortium: false };
+const other: Actor = { staffId: 's2', partnerId: 'p2', managesConsortium: true };
+const listing: ListService = {
+  type: 'ListService',
+  serviceId: 'svc1',
+  name: 'Job club',
+  description: 'Weekly job search support',
+  needs: ['employment'],
+  localities: ['Leeds'],
+  communities: [],
+  eligibility: { minimumAge: 16, maximumAge: 64 },
+  capacity: { available: 5, maximum: 10, unit: 'places' },
+  partnerIsMember: true,
+  actor: owner,
+  at,
+};
+const listed: ServiceEvent = {
+  type: 'ServiceListed',
+  data: {
+    serviceId: 'svc1', partnerId: 'p1', listedAt: at, capacity: listing.capacity,
+    name: 'Job club', description: 'Weekly job search support', needs: ['employment'], localities: ['Leeds'], communities: [], eligibility: { minimumAge: 16, maximumAge: 64 },
+  },
+};
+
+describe('partner services', () => {
+  it('are listed by a member partner', () => {
+    given(serviceDecider, []).when(listing).then([listed]);
+  });
+  it('cannot be listed by a partner outside the consortium', () => {
+    given(serviceDecider, []).when({ ...listing, partnerIsMember: false }).thenViolates('service.partner-not-member', 'forbidden');
+  });
+  it('cannot be listed twice', () => {
+    given(serviceDecider, [listed]).when(listing).thenViolates('service.already-listed', 'conflict');
+  });
+  it.each([
+    [{ name: ' ' }, 'service.name-required'],
+    [{ needs: [] }, 'service.needs-required'],
+    [{ eligibility: { minimumAge: 30, maximumAge: 20 } }, 'service.age-range-inverted'],
+    [{ eligibility: { minimumAge: -1 } }, 'service.age-out-of-range'],
+    [{ capacity: { available: 11, maximum: 10, unit: 'places' } }, 'service.capacity-exceeds-maximum'],
+    [{ capacity: { available: -1, maximum: 10, unit: 'places' } }, 'service.capacity-available-invalid'],
+    [{ capacity: { available: 1, maximum: 1.5, unit: 'places' } }, 'service.capacity-maximum-invalid'],
+    [{ capacity: { available: 1, maximum: 1, unit: 'beds' } }, 'service.capacity-unit-unknown'],
+  ])('rejects a listing with %j', (change, rule) => {
+    given(serviceDecider, []).when({ ...listing, ...(change as object) } as ListService).thenViolates(rule);
+  });
+  it('are updated by their partner', () => {
+    given(serviceDecider, [listed])
+      .when({ type: 'UpdateService', changes: { name: 'Job club plus' }, actor: owner, at })
+      .then([{ type: 'ServiceUpdated', data: { serviceId: 'svc1', updatedAt: at, changes: { name: 'Job club plus' } } }]);
+  });
+  it('an update keeps the age range consistent with what is already there', () => {
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { eligibility: { minimumAge: 70 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
+  });
+  it('an empty update is refused', () => {
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: {}, actor: owner, at }).thenViolates('service.no-changes');
+  });
+  it('only the owning partner changes a service', () => {
+    given(serviceDecider, [listed]).when({ type: 'WithdrawService', actor: other, at }).thenViolates('service.only-owner-changes', 'forbidden');
+  });
+  it('capacity is updated', () => {
+    given(serviceDecider, [listed])
+      .when({ type: 'UpdateServiceCapacity', capacity: { available: 0, maximum: 10, unit: 'places' }, actor: owner, at })
+      .then([{ type: 'ServiceCapacityUpdated', data: { serviceId: 'svc1', updatedAt: at, capacity: { available: 0, maximum: 10, unit: 'places' } } }]);
+  });
+  it('are withdrawn, and then cannot change', () => {
+    const withdrawn: ServiceEvent = { type: 'ServiceWithdrawn', data: { serviceId: 'svc1', withdrawnAt: at, reason: 'funding ended' } };
+    given(serviceDecider, [listed]).when({ type: 'WithdrawService', reason: 'funding ended', actor: owner, at }).then([withdrawn]);
+    given(serviceDecider, [listed, withdrawn]).when({ type: 'UpdateService', changes: { name: 'x' }, actor: owner, at }).thenViolates('service.withdrawn', 'conflict');
+    given(serviceDecider, [listed, withdrawn]).when({ type: 'WithdrawService', actor: owner, at }).thenViolates('service.withdrawn', 'conflict');
+  });
+  it('an unknown service is not found', () => {
+    given(serviceDecider, []).when({ type: 'WithdrawService', actor: owner, at }).thenViolates('service.not-found', 'not-found');
+  });
+});

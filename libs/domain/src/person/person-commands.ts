@@ -1,0 +1,51 @@
+import { Actor } from '../shared/actor';
+import { SealedPersonalData } from '../shared/sealed-personal-data';
+import { ConsentPurpose, ConsentScope } from './consent';
+
+export interface RegisterPerson {
+  type: 'RegisterPerson';
+  personId: string;
+  personal: SealedPersonalData;
+  /** People already registered with the same name and date of birth (from the duplicate check). */
+  possibleDuplicateIds: string[];
+  /** Staff have looked at the possible duplicates and this is a different person. */
+  confirmedNotDuplicate: boolean;
+  actor: Actor;
+  at: string;
+}
+
+export interface CorrectPersonDetails {
+  type: 'CorrectPersonDetails';
+  personal: SealedPersonalData;
+  /** Whether the actor may see and change this person's details (registered them, or consent covers them). */
+  actorMaySee: boolean;
+  actor: Actor;
+  at: string;
+}
+
+export interface GiveConsent {
+  type: 'GiveConsent';
+  consentId: string;
+  scope: ConsentScope;
+  purposes: ConsentPurpose[];
+  expiresAt?: string;
+  /** Current consortium members, to check named partners exist. */
+  memberPartnerIds: string[];
+  actor: Actor;
+  at: string;
+}
+
+export interface WithdrawConsent {
+  type: 'WithdrawConsent';
+  consentId: string;
+  actor: Actor;
+  at: string;
+}
+
+export interface ErasePerson {
+  type: 'ErasePerson';
+  actor: Actor;
+  at: string;
+}
+
+export type PersonCommand = RegisterPerson | CorrectPersonDetails | GiveConsent | WithdrawConsent | ErasePerson;
