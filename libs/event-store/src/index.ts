@@ -1,0 +1,6 @@
+export * from './event-store.port';
+export * from './event-store.errors';
+export { expectedVersionMatches } from './expected-version';
+export { InMemoryEventStore } from './in-memory-event-store';
+export { SqliteEventStore } from './sqlite-event-store';
+export type { SqliteEventStoreOptions } from './sqlite-event-store';

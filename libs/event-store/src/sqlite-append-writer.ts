@@ -1,0 +1,137 @@
+import type { Database, Transaction } from 'better-sqlite3';
+import { AppendResult, ExpectedVersion } from './event-store.port';
+import { DuplicateEventIdError, WrongExpectedVersionError } from './event-store.errors';
+import { decideAppend } from './append-decision';
+import { expectedVersionMatches } from './expected-version';
+import { EventRow, EventStatements } from './sqlite-event-table';
+
+export interface AppendRequest {
+  stream: string;
+  rows: EventRow[];
+  expected: ExpectedVersion;
+}
+
+/** A refused request fails alone; its error is its outcome. */
+export type AppendOutcome = AppendResult | WrongExpectedVersionError | DuplicateEventIdError;
+
+/** Past this many streams the version cache starts over rather than grow without bound. */
+const MAX_CACHED_STREAMS = 100_000;
+
+/**
+ * Writes a group of append requests in ONE SQLite transaction (one fsync), each request isolated so a
+ * refused one leaves the others, and the position sequence, untouched: a batch of several events runs
+ * under its own savepoint; a single-event append needs none, as SQLite undoes a failed statement whole.
+ *
+ * The common case skips the rule lookups: with the stream's version known (cached, or assumed 0 for a
+ * stream not seen yet unless the caller expects it to exist) it inserts straight away, and UNIQUE(id) or
+ * UNIQUE(stream, version) refuse the insert if an id was used before or the guess was wrong. Only then,
+ * or when the known version does not meet the expectation, does it read the truth from the table and
+ * apply the shared rules (decideAppend). The cache may lag behind the table (another process wrote),
+ * never run ahead of it.
+ */
+export class SqliteAppendWriter {
+  private readonly versions = new Map<string, number>();
+  private readonly group: Transaction<(requests: AppendRequest[], recordedAt: string) => AppendOutcome[]>;
+  private readonly optimisticInSavepoint: Transaction<(request: AppendRequest, at: string) => AppendResult | undefined>;
+  private readonly checkedInSavepoint: Transaction<(request: AppendRequest, at: string) => AppendResult>;
+
+  constructor(
+    db: Database,
+    private readonly statements: EventStatements,
+  ) {
+    // Nested better-sqlite3 transactions run as savepoints.
+    this.optimisticInSavepoint = db.transaction((request, at) => this.appendOptimistic(request, at));
+    this.checkedInSavepoint = db.transaction((request, at) => this.appendChecked(request, at));
+    this.group = db.transaction((requests, recordedAt) => requests.map((r) => this.appendOne(r, recordedAt)));
+  }
+
+  /** Throws, with nothing written, only when storage itself fails. */
+  writeGroup(requests: AppendRequest[]): AppendOutcome[] {
+    try {
+      // IMMEDIATE takes the write lock up front, so what the checks read cannot change before COMMIT.
+      return this.group.immediate(requests, new Date().toISOString());
+    } catch (error) {
+      this.versions.clear(); // versions cached during the rolled-back transaction are no longer true
+      throw error;
+    }
+  }
+
+  private appendOne(request: AppendRequest, recordedAt: string): AppendOutcome {
+    try {
+      const written =
+        request.rows.length === 1
+          ? this.appendOptimistic(request, recordedAt)
+          : this.optimisticInSavepoint(request, recordedAt);
+      if (written) return written;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    try {
+      return this.checkedInSavepoint(request, recordedAt);
+    } catch (error) {
+      if (isRuleError(error)) return error;
+      throw error;
+    }
+  }
+
+  /** Undefined when the full check is needed. */
+  private appendOptimistic({ stream, rows, expected }: AppendRequest, recordedAt: string): AppendResult | undefined {
+    if (rows.length === 0) return undefined;
+    let current = this.versions.get(stream);
+    if (current === undefined) {
+      // Guessing "new" needs no lookup: UNIQUE(stream, version) refuses version 1 if the stream exists.
+      // A numeric expectation cannot be guessed that way (a stream shorter than expected would get a gap).
+      current = expected === 'no-stream' || expected === 'any' || expected === 0 ? 0 : this.readVersion(stream).version;
+    }
+    if (!expectedVersionMatches(expected, current)) return undefined;
+    return this.insert(stream, rows, current, recordedAt);
+  }
+
+  private appendChecked({ stream, rows, expected }: AppendRequest, recordedAt: string): AppendResult {
+    const head = this.readVersion(stream);
+    const decision = decideAppend(stream, rows, expected, head.version, (id) => this.statements.placeOfId.get(id));
+    if (decision.kind === 'replay') return decision.result;
+    if (rows.length === 0) return head;
+    return this.insert(stream, rows, head.version, recordedAt);
+  }
+
+  private readVersion(stream: string): AppendResult {
+    const head = this.statements.streamHead.get(stream) ?? { version: 0, position: 0 };
+    this.remember(stream, head.version);
+    return head;
+  }
+
+  private insert(stream: string, rows: EventRow[], current: number, recordedAt: string): AppendResult {
+    let position = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const inserted = this.statements.insert.run(
+        row.id,
+        stream,
+        current + i + 1,
+        row.type,
+        row.schemaVersion,
+        row.data,
+        row.metadata,
+        recordedAt,
+      );
+      position = Number(inserted.lastInsertRowid);
+    }
+    const version = current + rows.length;
+    this.remember(stream, version);
+    return { version, position };
+  }
+
+  private remember(stream: string, version: number): void {
+    if (this.versions.size >= MAX_CACHED_STREAMS && !this.versions.has(stream)) this.versions.clear();
+    this.versions.set(stream, version);
+  }
+}
+
+function isRuleError(error: unknown): error is WrongExpectedVersionError | DuplicateEventIdError {
+  return error instanceof WrongExpectedVersionError || error instanceof DuplicateEventIdError;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

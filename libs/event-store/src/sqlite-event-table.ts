@@ -1,0 +1,75 @@
+import type { Database } from 'better-sqlite3';
+import { RecordedEvent } from './event-store.port';
+import { StoredEventPlace } from './event-id-reuse';
+
+/** Bumped when the table changes shape; checked on open so an old file is never misread. */
+const SCHEMA_VERSION = 1;
+
+/**
+ * The log is one table. `position` is the rowid: AUTOINCREMENT never reuses a number, and because a
+ * refused append is rolled back to its savepoint before anything commits, no number is ever burnt.
+ * UNIQUE(stream, version) both serves stream reads and catches a stale version cache.
+ */
+const CREATE_TABLE = `
+  CREATE TABLE IF NOT EXISTS events (
+    position       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             TEXT    NOT NULL UNIQUE,
+    stream         TEXT    NOT NULL,
+    version        INTEGER NOT NULL,
+    type           TEXT    NOT NULL,
+    schema_version INTEGER NOT NULL,
+    data           TEXT    NOT NULL,
+    metadata       TEXT    NOT NULL,
+    recorded_at    TEXT    NOT NULL,
+    UNIQUE (stream, version)
+  )`;
+
+const COLUMNS = `position, id, stream, version, type, schema_version AS schemaVersion,
+  data, metadata, recorded_at AS recordedAt`;
+
+/** An event as it goes into the table: JSON already serialised. */
+export interface EventRow {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: string;
+  metadata: string;
+}
+
+type StoredRow = Omit<RecordedEvent, 'data' | 'metadata'> & { data: string; metadata: string };
+
+export function createEventTable(db: Database): void {
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > SCHEMA_VERSION) {
+    throw new Error(`event store file has schema ${found}; this build knows up to ${SCHEMA_VERSION}`);
+  }
+  db.exec(CREATE_TABLE);
+  if (found < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+export function toRecordedEvent(row: StoredRow): RecordedEvent {
+  return { ...row, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+}
+
+/** Every statement the adapter runs, prepared once. */
+export function prepareEventStatements(db: Database) {
+  return {
+    insert: db.prepare<[string, string, number, string, number, string, string, string]>(
+      `INSERT INTO events (id, stream, version, type, schema_version, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    streamHead: db.prepare<[string], { version: number; position: number }>(
+      'SELECT version, position FROM events WHERE stream = ? ORDER BY version DESC LIMIT 1',
+    ),
+    placeOfId: db.prepare<[string], StoredEventPlace>('SELECT stream, version, position FROM events WHERE id = ?'),
+    readStream: db.prepare<[string, number], StoredRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream = ? AND version > ? ORDER BY version`,
+    ),
+    readAll: db.prepare<[number, number], StoredRow>(
+      `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    ),
+    headPosition: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
+  };
+}
+
+export type EventStatements = ReturnType<typeof prepareEventStatements>;
