@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccessPolicy } from '@onedoor/platform';
+import { DevTokenController, WhoAmIController } from './auth/dev-token.controller';
+import { DiagnosticsController, HealthController } from './health/health.controller';
+import { TimelineController } from './timeline/timeline.controller';
+import { WorklistController } from './worklists/worklist.controller';
+
+/** The contact-point side: tokens, worklists, timelines, health. Runs on PlatformModule. */
+@Module({})
+export class GatewayModule {
+  static forRoot(options: { devTokens: boolean }): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [...(options.devTokens ? [DevTokenController] : []), WhoAmIController, WorklistController, TimelineController, HealthController, DiagnosticsController],
+      providers: [AccessPolicy],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { PersonCommand, PersonalDetails, SealedPersonalData, personDecider, streams } from '@onedoor/domain';
+import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
+import { AccessPolicy, Clock, CommandExecutor } from '@onedoor/platform';
+import { ConsortiumRoster, PersonRegister } from '@onedoor/projections';
+import { ChangePersonCommand, RegisterPersonCommand } from './person.commands';
+
+const UNREADABLE: SealedPersonalData = { alg: 'A256GCM', iv: '', ciphertext: '', tag: '' };
+
+@CommandHandler(RegisterPersonCommand)
+export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly vault: PersonalDataVault, private readonly register: PersonRegister) {}
+
+  execute({ personId, details, confirmedNotDuplicate, actor }: RegisterPersonCommand) {
+    const possibleDuplicateIds = this.register.possibleDuplicates(details.givenName, details.familyName, details.dateOfBirth);
+    return this.executor.execute(personDecider, {
+      stream: streams.person(personId),
+      command: (): PersonCommand => ({ type: 'RegisterPerson', personId, personal: this.vault.seal(personId, details), possibleDuplicateIds, confirmedNotDuplicate, actor, at: this.clock.now() }),
+      metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
+    });
+  }
+}
+
+@CommandHandler(ChangePersonCommand)
+export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly vault: PersonalDataVault,
+    private readonly register: PersonRegister,
+    private readonly roster: ConsortiumRoster,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async execute({ personId, change, actor, expectedVersion }: ChangePersonCommand) {
+    const at = this.clock.now();
+    const result = await this.executor.execute(personDecider, {
+      stream: streams.person(personId),
+      command: (): PersonCommand => {
+        switch (change.type) {
+          case 'CorrectPersonDetails': {
+            const current = this.register.details(personId);
+            const merged: PersonalDetails | undefined = current && current !== ERASED ? { ...current, ...change.details } : undefined;
+            // No key means never registered or erased: the domain refuses, and no key is made.
+            const personal = this.vault.sealIfKept(personId, merged ?? change.details) ?? UNREADABLE;
+            return { type: 'CorrectPersonDetails', personal, actorMaySee: this.access.maySeePerson(actor, personId), actor, at };
+          }
+          case 'GiveConsent':
+            return { ...change, memberPartnerIds: this.roster.activePartnerIds(), actor, at };
+          default:
+            return { ...change, actor, at };
+        }
+      },
+      expectedVersion,
+      metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
+    });
+    // The event is committed first, then the key destroyed: a crash between the two is healed at start (ErasureReconciler).
+    if (change.type === 'ErasePerson') this.vault.shred(personId);
+    return result;
+  }
+}

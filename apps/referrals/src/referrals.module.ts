@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { AccessPolicy } from '@onedoor/platform';
+import { ConsortiumController } from './consortium/consortium.controller';
+import { AdmitPartnerHandler, FormConsortiumHandler, RemovePartnerHandler } from './consortium/consortium.handlers';
+import { PartnerExitProcess } from './consortium/partner-exit.process';
+import { ErasureReconciler } from './people/erasure-reconciler';
+import { PeopleController } from './people/people.controller';
+import { ChangePersonHandler, RegisterPersonHandler } from './people/person.handlers';
+import { ActOnReferralHandler, CreateReferralHandler, ReassignReferralHandler } from './referrals/referral.handlers';
+import { ReferralsController } from './referrals/referrals.controller';
+import { ChangeServiceHandler, ListServiceHandler } from './services/service.handlers';
+import { ServicesController } from './services/services.controller';
+import { DecisionFacts } from './shared/decision-facts';
+
+/** The command side: consortium membership, partner services, people and consent, referrals. Runs on PlatformModule. */
+@Module({
+  controllers: [ConsortiumController, ServicesController, PeopleController, ReferralsController],
+  providers: [
+    AccessPolicy,
+    DecisionFacts,
+    FormConsortiumHandler,
+    AdmitPartnerHandler,
+    RemovePartnerHandler,
+    ListServiceHandler,
+    ChangeServiceHandler,
+    RegisterPersonHandler,
+    ChangePersonHandler,
+    CreateReferralHandler,
+    ActOnReferralHandler,
+    ReassignReferralHandler,
+    PartnerExitProcess,
+    ErasureReconciler,
+  ],
+})
+export class ReferralsModule {}

@@ -1,0 +1,85 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ReferralCommand, RuleViolation, referralDecider, streams } from '@onedoor/domain';
+import { PersonalDataVault } from '@onedoor/personal-data';
+import { AccessPolicy, Clock, CommandExecutor } from '@onedoor/platform';
+import { ReferralBook } from '@onedoor/projections';
+import { DecisionFacts } from '../shared/decision-facts';
+import { ActOnReferralCommand, CreateReferralCommand, ReassignReferralCommand } from './referral.commands';
+
+@CommandHandler(CreateReferralCommand)
+export class CreateReferralHandler implements ICommandHandler<CreateReferralCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly facts: DecisionFacts, private readonly vault: PersonalDataVault) {}
+
+  async execute(c: CreateReferralCommand) {
+    const [person, target] = await Promise.all([this.facts.person(c.personId), c.routing ? this.facts.routingTarget(c.routing.serviceId) : undefined]);
+    const summary = c.summary === undefined ? undefined : this.vault.sealIfKept(c.personId, c.summary);
+    return this.executor.execute(referralDecider, {
+      stream: streams.referral(c.referralId),
+      command: (): ReferralCommand => ({
+        type: 'CreateReferral', referralId: c.referralId, personId: c.personId, person, needs: c.needs, urgency: c.urgency, summary,
+        routing: target && { target, respondBy: c.routing!.respondBy }, actor: c.actor, at: this.clock.now(),
+      }),
+      metadata: { staffId: c.actor.staffId, partnerId: c.actor.partnerId },
+    });
+  }
+}
+
+@CommandHandler(ActOnReferralCommand)
+export class ActOnReferralHandler implements ICommandHandler<ActOnReferralCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly clock: Clock,
+    private readonly facts: DecisionFacts,
+    private readonly vault: PersonalDataVault,
+    private readonly book: ReferralBook,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async execute({ referralId, action, actor, expectedVersion }: ActOnReferralCommand) {
+    const referral = this.book.referral(referralId);
+    if (!referral) throw new RuleViolation('referral.not-found', `no referral ${referralId}`, 'not-found');
+    // Checked before any rule, so a partner outside the referral learns nothing about its state.
+    if (!this.access.maySeeReferral(actor, referral)) throw new RuleViolation('referral.not-a-party', 'you may not act on this referral', 'forbidden');
+    const command = await this.enrich(action, referral.personId);
+    return this.executor.execute(referralDecider, {
+      stream: streams.referral(referralId),
+      command: (): ReferralCommand => ({ ...command, actor, at: this.clock.now() }) as ReferralCommand,
+      expectedVersion,
+      metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
+    });
+  }
+
+  /** Adds what the domain needs from elsewhere: the person's consents, the routing target, sealed notes. */
+  private async enrich(action: ActOnReferralCommand['action'], personId: string): Promise<Record<string, unknown>> {
+    switch (action.type) {
+      case 'RouteReferral':
+        return { type: action.type, target: await this.facts.routingTarget(action.serviceId), respondBy: action.respondBy, person: await this.facts.person(personId) };
+      case 'HandOffReferral':
+        return { type: action.type, target: await this.facts.routingTarget(action.serviceId), reason: action.reason, person: await this.facts.person(personId) };
+      case 'AcceptReferral':
+        return { type: action.type, person: await this.facts.person(personId) };
+      case 'RecordInteraction': {
+        const { notes, ...rest } = action;
+        return { ...rest, ...(notes !== undefined ? { notes: this.vault.sealIfKept(personId, notes) } : {}) };
+      }
+      default:
+        return { ...action };
+    }
+  }
+}
+
+@CommandHandler(ReassignReferralCommand)
+export class ReassignReferralHandler implements ICommandHandler<ReassignReferralCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly facts: DecisionFacts, private readonly book: ReferralBook) {}
+
+  async execute({ referralId, leavingPartnerId, successorPartnerId, actor }: ReassignReferralCommand) {
+    const referral = this.book.referral(referralId);
+    if (!referral) return undefined;
+    const person = await this.facts.person(referral.personId);
+    return this.executor.execute(referralDecider, {
+      stream: streams.referral(referralId),
+      command: (): ReferralCommand => ({ type: 'ReassignOnPartnerExit', leavingPartnerId, successorPartnerId, person, actor, at: this.clock.now() }),
+      metadata: { staffId: actor.staffId, partnerId: actor.partnerId, causationId: `partner-left:${leavingPartnerId}` },
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { CAPACITY_UNITS, CapacityUnit } from '@onedoor/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ID_PATTERN, ID_RULE } from '../shared/id';
+
+export class EligibilityDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(130)
+  minimumAge?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(130)
+  maximumAge?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  description?: string;
+}
+
+export class CapacityDto {
+  @ApiProperty() @IsInt() @Min(0)
+  available: number;
+
+  @ApiProperty() @IsInt() @Min(0)
+  maximum: number;
+
+  @ApiProperty({ enum: CAPACITY_UNITS }) @IsIn(CAPACITY_UNITS as unknown as string[])
+  unit: CapacityUnit;
+}
+
+export class ServiceDescriptionDto {
+  @ApiProperty({ example: 'Job club' }) @IsString() @IsNotEmpty() @MaxLength(200)
+  name: string;
+
+  @ApiProperty() @IsString() @MaxLength(5000)
+  description: string;
+
+  @ApiProperty({ example: ['employment'], description: 'Taxonomy terms for the needs the service meets' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true })
+  needs: string[];
+
+  @ApiProperty({ example: ['Halifax', 'HX1'] }) @IsArray() @ArrayMaxSize(200) @IsString({ each: true })
+  localities: string[];
+
+  @ApiProperty({ example: ['carers'] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  communities: string[];
+
+  @ApiProperty({ type: EligibilityDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityDto)
+  eligibility: EligibilityDto;
+}
+
+export class ListServiceDto extends ServiceDescriptionDto {
+  @ApiPropertyOptional({ description: 'Your own id for the service; a UUID is made when absent' })
+  @IsOptional() @Matches(ID_PATTERN, { message: `serviceId ${ID_RULE}` })
+  serviceId?: string;
+
+  @ApiProperty({ type: CapacityDto }) @IsDefined() @ValidateNested() @Type(() => CapacityDto)
+  capacity: CapacityDto;
+}
+
+export class UpdateServiceDto extends PartialType(ServiceDescriptionDto) {}
+
+export class WithdrawServiceDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  reason?: string;
+}
+
+export class ServiceQueryDto {
+  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: `partnerId ${ID_RULE}` })
+  partnerId?: string;
+
+  @ApiPropertyOptional({ description: 'A taxonomy term, e.g. employment' }) @IsOptional() @IsString() @MaxLength(100)
+  need?: string;
+
+  @ApiPropertyOptional({ enum: ['active', 'withdrawn'] }) @IsOptional() @IsIn(['active', 'withdrawn'])
+  status?: 'active' | 'withdrawn';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  text?: string;
+}

@@ -1,0 +1,25 @@
+import { ConfigurationError, loadConfig } from './onedoor-config';
+
+describe('configuration', () => {
+  it('has working defaults for the embedded demo', () => {
+    expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', AUTH_MODE: 'dev', SEED_DEMO: true });
+  });
+  it('reads values from the environment', () => {
+    expect(loadConfig({ PORT: '8080', SEED_DEMO: 'false', DATA_DIR: '/var/lib/onedoor' })).toMatchObject({ PORT: 8080, SEED_DEMO: false, DATA_DIR: '/var/lib/onedoor' });
+  });
+  it('names every bad setting and its rule', () => {
+    let error: ConfigurationError | undefined;
+    try {
+      loadConfig({ PORT: 'eighty', AUTH_MODE: 'token', AUTH_SECRET: 'short', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e as ConfigurationError;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error!.problems.join('\n')).toMatch(/PORT/);
+    expect(error!.problems.join('\n')).toMatch(/AUTH_SECRET must be at least 32 characters/);
+    expect(error!.problems.join('\n')).toMatch(/LOG_LEVEL/);
+  });
+  it('requires a secret when tokens are not dev tokens', () => {
+    expect(() => loadConfig({ AUTH_MODE: 'token' })).toThrow(/AUTH_SECRET/);
+  });
+});

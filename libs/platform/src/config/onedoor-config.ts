@@ -1,0 +1,56 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1');
+
+/** Every setting the platform reads from its environment, validated once at start. */
+export class OnedoorConfig {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsString() @MinLength(1)
+  DATA_DIR = './data';
+
+  /** `dev` issues tokens for the demo consortium at POST /auth/dev-token; `token` only accepts tokens signed with AUTH_SECRET. */
+  @IsIn(['dev', 'token'])
+  AUTH_MODE: 'dev' | 'token' = 'dev';
+
+  @ValidateIf((c: OnedoorConfig) => c.AUTH_MODE === 'token' || c.AUTH_SECRET !== undefined)
+  @IsString() @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters' })
+  AUTH_SECRET?: string;
+
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'CONSORTIUM_ID must be lower-case letters, digits and dashes' })
+  CONSORTIUM_ID = 'onedoor';
+
+  /** Seed the demo consortium into an empty data directory. */
+  @Transform(toBool) @IsOptional()
+  SEED_DEMO = true;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /** Log as JSON lines (for log shippers) or as readable text. */
+  @IsIn(['json', 'text'])
+  LOG_FORMAT: 'json' | 'text' = 'json';
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`OneDoor cannot start: the configuration is invalid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Reads and validates the configuration; unknown variables are ignored, bad ones named with the rule. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): OnedoorConfig {
+  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET');
+  const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
+  const config = plainToInstance(OnedoorConfig, given);
+  const problems = validateSync(config).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return config;
+}

@@ -1,0 +1,77 @@
+import { DynamicModule, Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventStore, SqliteEventStore } from '@onedoor/event-store';
+import { PersonalDataVault, SqlitePersonKeyStore } from '@onedoor/personal-data';
+import { ConsortiumRoster, PersonRegister, ProjectionRunner, ReferralBook, ServiceCatalogue } from '@onedoor/projections';
+import { devAuthSecret } from './auth/dev-auth-secret';
+import { StaffTokenGuard } from './auth/staff-token.guard';
+import { Clock } from './clock';
+import { OnedoorConfig } from './config/onedoor-config';
+import { IdempotencyStore } from './http/idempotency-store';
+import { CommandExecutor } from './storage/command-executor';
+import { CommittedEventBridge } from './storage/committed-event-bridge';
+import { EVENT_STORE, ONEDOOR_CONFIG } from './storage/tokens';
+
+/** Closes what the platform opened, in the reverse order. */
+class PlatformShutdown implements OnModuleDestroy {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+    private readonly vault: PersonalDataVault,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    this.vault.close();
+    this.idempotency.close();
+  }
+}
+
+/**
+ * The embedded platform every app module runs on: the SQLite event store, the person key store,
+ * the in-process read models kept current by one projection runner, and the command executor.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: OnedoorConfig): DynamicModule {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    const secret = config.AUTH_SECRET ?? devAuthSecret(config.DATA_DIR);
+    return {
+      module: PlatformModule,
+      imports: [CqrsModule.forRoot(), JwtModule.register({ secret, signOptions: { expiresIn: '12h', algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
+      providers: [
+        { provide: ONEDOOR_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useFactory: () => new SqliteEventStore({ file: join(config.DATA_DIR, 'events.sqlite') }) },
+        { provide: PersonalDataVault, useFactory: () => new PersonalDataVault(new SqlitePersonKeyStore(join(config.DATA_DIR, 'person-keys.sqlite'))) },
+        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(config.DATA_DIR, 'requests.sqlite')) },
+        { provide: ConsortiumRoster, useFactory: () => new ConsortiumRoster() },
+        { provide: ServiceCatalogue, useFactory: () => new ServiceCatalogue() },
+        { provide: PersonRegister, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new PersonRegister(vault) },
+        { provide: ReferralBook, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new ReferralBook(vault) },
+        {
+          provide: ProjectionRunner,
+          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook],
+          // Read models live in memory: rebuilt from the log at every start, then kept current.
+          useFactory: async (store: EventStore, ...readModels: ConstructorParameters<typeof ProjectionRunner>[1]) => {
+            const runner = new ProjectionRunner(store, readModels);
+            runner.start(0);
+            await runner.waitFor(await store.headPosition());
+            return runner;
+          },
+        },
+        { provide: CommandExecutor, inject: [EVENT_STORE, ProjectionRunner], useFactory: (store: EventStore, runner: ProjectionRunner) => new CommandExecutor(store, (p) => runner.waitFor(p)) },
+        Clock,
+        CommittedEventBridge,
+        PlatformShutdown,
+        { provide: APP_GUARD, useClass: StaffTokenGuard },
+      ],
+      exports: [ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
+    };
+  }
+}
