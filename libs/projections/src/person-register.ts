@@ -1,0 +1,184 @@
+import { Consent, ConsentScope, PersonEvent, PersonState, PersonalDetails, SealedPersonalData, initialPersonState, personDecider } from '@onedoor/domain';
+import type { RecordedEvent } from '@onedoor/event-store';
+import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
+import { Projection, domainEventOf } from './projection';
+import { normalisedText } from './normalised-text';
+
+export type PersonHistoryKind = 'registered' | 'details-corrected' | 'consent-given' | 'consent-withdrawn' | 'erased';
+
+/** What happened to a person's record; no personal data, so it outlives erasure. */
+export interface PersonHistoryEntry {
+  position: number;
+  at: string;
+  kind: PersonHistoryKind;
+  /** The partner whose staff did it. */
+  partnerId: string;
+  consentId?: string;
+  summary: string;
+}
+
+export interface PersonRecord {
+  personId: string;
+  registeredBy: string;
+  registeredAt: string;
+  /** The sealed PersonalDetails, latest of registration and corrections; open with `details()`. */
+  personal: SealedPersonalData;
+  detailsUpdatedAt: string;
+  consents: Consent[];
+  erasedAt?: string;
+  /** The person stream's version after its latest event: the ETag / If-Match value. */
+  version: number;
+  history: PersonHistoryEntry[];
+}
+
+interface Entry {
+  state: PersonState;
+  record: PersonRecord;
+}
+
+/**
+ * Everyone registered at the front door, their consents, and a duplicate check on name and date of
+ * birth. Details stay sealed here and are opened per query, so an erasure shows at once everywhere.
+ */
+export class PersonRegister implements Projection {
+  readonly name = 'person-register';
+  private readonly people = new Map<string, Entry>();
+  /** Normalised name + date of birth → people, for the duplicate check without opening every record. */
+  private readonly byNameAndBirth = new Map<string, Set<string>>();
+  private readonly keyOfPerson = new Map<string, string>();
+
+  constructor(private readonly vault: PersonalDataVault) {}
+
+  apply(recorded: RecordedEvent): void {
+    const event = domainEventOf(recorded);
+    const history = (kind: PersonHistoryKind, at: string, partnerId: string, summary: string, consentId?: string): PersonHistoryEntry => ({
+      position: recorded.position,
+      at,
+      kind,
+      partnerId,
+      ...(consentId !== undefined ? { consentId } : {}),
+      summary,
+    });
+    switch (event.type) {
+      case 'PersonRegistered': {
+        const { personId, registeredBy, registeredAt, personal } = event.data;
+        const record: PersonRecord = {
+          personId,
+          registeredBy,
+          registeredAt,
+          personal,
+          detailsUpdatedAt: registeredAt,
+          consents: [],
+          version: recorded.version,
+          history: [history('registered', registeredAt, registeredBy, `Registered by partner ${registeredBy}`)],
+        };
+        this.people.set(personId, { state: personDecider.evolve(initialPersonState, event), record });
+        this.index(personId, personal);
+        return;
+      }
+      case 'PersonDetailsCorrected': {
+        const entry = this.evolve(event, recorded.version);
+        if (!entry) return;
+        entry.record.personal = event.data.personal;
+        entry.record.detailsUpdatedAt = event.data.correctedAt;
+        entry.record.history.push(history('details-corrected', event.data.correctedAt, event.data.correctedBy, `Details corrected by partner ${event.data.correctedBy}`));
+        this.index(event.data.personId, event.data.personal);
+        return;
+      }
+      case 'ConsentGiven': {
+        const entry = this.evolve(event, recorded.version);
+        const { consentId, scope, purposes, givenAt, expiresAt, recordedBy } = event.data;
+        const until = expiresAt ? ` until ${expiresAt}` : '';
+        entry?.record.history.push(history('consent-given', givenAt, recordedBy, `Consent given to ${scopeText(scope)} for ${purposes.join(', ')}${until}`, consentId));
+        return;
+      }
+      case 'ConsentWithdrawn': {
+        const entry = this.evolve(event, recorded.version);
+        const { consentId, withdrawnAt, recordedBy } = event.data;
+        entry?.record.history.push(history('consent-withdrawn', withdrawnAt, recordedBy, 'Consent withdrawn', consentId));
+        return;
+      }
+      case 'PersonErased': {
+        const entry = this.evolve(event, recorded.version);
+        if (!entry) return;
+        entry.record.erasedAt = event.data.erasedAt;
+        entry.record.history.push(history('erased', event.data.erasedAt, event.data.erasedBy, `Personal details erased by partner ${event.data.erasedBy}`));
+        this.unindex(event.data.personId);
+        return;
+      }
+    }
+  }
+
+  reset(): void {
+    this.people.clear();
+    this.byNameAndBirth.clear();
+    this.keyOfPerson.clear();
+  }
+
+  /** The raw record, details still sealed. */
+  person(personId: string): PersonRecord | undefined {
+    const record = this.people.get(personId)?.record;
+    return record && { ...record, consents: record.consents.map((c) => ({ ...c })), history: [...record.history] };
+  }
+
+  /** The opened details; ERASED once the person is erased; undefined for an unknown person. */
+  details(personId: string): PersonalDetails | typeof ERASED | undefined {
+    const record = this.people.get(personId)?.record;
+    if (!record) return undefined;
+    if (record.erasedAt !== undefined) return ERASED;
+    return this.vault.open<PersonalDetails>(personId, record.personal);
+  }
+
+  /** Every consent recorded, withdrawn ones included (check with the domain's `consentCovers`). */
+  consents(personId: string): Consent[] {
+    return (this.people.get(personId)?.record.consents ?? []).map((c) => ({ ...c }));
+  }
+
+  /** Everyone erased, so a start-up check can finish an erasure whose key was not yet destroyed. */
+  erasedPersonIds(): string[] {
+    return [...this.people.values()].filter((e) => e.record.erasedAt !== undefined).map((e) => e.record.personId).sort();
+  }
+
+  /** People already registered with these names and date of birth, ignoring case, accents and spacing. */
+  possibleDuplicates(givenName: string, familyName: string, dateOfBirth: string): string[] {
+    const ids = this.byNameAndBirth.get(duplicateKey(givenName, familyName, dateOfBirth)) ?? new Set<string>();
+    return [...ids].filter((id) => this.people.get(id)?.record.erasedAt === undefined && !this.vault.isErased(id)).sort();
+  }
+
+  private evolve(event: PersonEvent, version: number): Entry | undefined {
+    const entry = this.people.get(event.data.personId);
+    if (!entry) return undefined;
+    entry.state = personDecider.evolve(entry.state, event);
+    entry.record.consents = entry.state.consents;
+    entry.record.version = version;
+    return entry;
+  }
+
+  private index(personId: string, personal: SealedPersonalData): void {
+    this.unindex(personId);
+    const details = this.vault.open<PersonalDetails>(personId, personal);
+    // An erased person (key already gone, e.g. on a rebuild) is never a duplicate candidate.
+    if (details === ERASED) return;
+    const key = duplicateKey(details.givenName, details.familyName, details.dateOfBirth);
+    this.keyOfPerson.set(personId, key);
+    const ids = this.byNameAndBirth.get(key) ?? new Set<string>();
+    this.byNameAndBirth.set(key, ids.add(personId));
+  }
+
+  private unindex(personId: string): void {
+    const key = this.keyOfPerson.get(personId);
+    if (key === undefined) return;
+    this.keyOfPerson.delete(personId);
+    const ids = this.byNameAndBirth.get(key);
+    ids?.delete(personId);
+    if (ids?.size === 0) this.byNameAndBirth.delete(key);
+  }
+}
+
+function duplicateKey(givenName: string, familyName: string, dateOfBirth: string): string {
+  return [normalisedText(givenName), normalisedText(familyName), dateOfBirth.trim()].join('|');
+}
+
+function scopeText(scope: ConsentScope): string {
+  return scope.kind === 'consortium' ? 'the whole consortium' : `partner${scope.partnerIds.length > 1 ? 's' : ''} ${scope.partnerIds.join(', ')}`;
+}

@@ -1,0 +1,129 @@
+import { Capacity, ServiceDescription, ServiceEvent, ServiceState, initialServiceState, serviceDecider } from '@onedoor/domain';
+import type { RecordedEvent } from '@onedoor/event-store';
+import { Projection, domainEventOf } from './projection';
+import { normalisedText } from './normalised-text';
+
+export type CatalogueStatus = 'active' | 'withdrawn';
+
+export interface CatalogueService extends ServiceDescription {
+  serviceId: string;
+  partnerId: string;
+  status: CatalogueStatus;
+  capacity: Capacity;
+  listedAt: string;
+  updatedAt: string;
+  withdrawnAt?: string;
+  withdrawalReason?: string;
+  /** The service stream's version after its latest event: the ETag / If-Match value. */
+  version: number;
+}
+
+export interface ServiceFilter {
+  partnerId?: string;
+  /** A need the service meets (taxonomy term id). */
+  need?: string;
+  status?: CatalogueStatus;
+  /** Words found in the name or description, ignoring case and accents. */
+  text?: string;
+}
+
+interface Listing {
+  state: ServiceState;
+  version: number;
+  listedAt: string;
+  updatedAt: string;
+  withdrawnAt?: string;
+  withdrawalReason?: string;
+}
+
+/**
+ * Every service partners list, as the front door sees it. Descriptions are folded with the service
+ * decider, so an update merges exactly as the command side does (e.g. partial eligibility changes).
+ */
+export class ServiceCatalogue implements Projection {
+  readonly name = 'service-catalogue';
+  private readonly listings = new Map<string, Listing>();
+
+  apply(recorded: RecordedEvent): void {
+    const event = domainEventOf(recorded);
+    switch (event.type) {
+      case 'ServiceListed':
+        this.listings.set(event.data.serviceId, {
+          state: serviceDecider.evolve(initialServiceState, event),
+          listedAt: event.data.listedAt,
+          updatedAt: event.data.listedAt,
+          version: recorded.version,
+        });
+        return;
+      case 'ServiceUpdated':
+      case 'ServiceCapacityUpdated':
+        this.change(event, event.data.updatedAt, recorded.version);
+        return;
+      case 'ServiceWithdrawn': {
+        const listing = this.change(event, event.data.withdrawnAt, recorded.version);
+        if (!listing) return;
+        listing.withdrawnAt = event.data.withdrawnAt;
+        if (event.data.reason !== undefined) listing.withdrawalReason = event.data.reason;
+        return;
+      }
+    }
+  }
+
+  reset(): void {
+    this.listings.clear();
+  }
+
+  service(serviceId: string): CatalogueService | undefined {
+    const listing = this.listings.get(serviceId);
+    return listing && viewOf(listing);
+  }
+
+  /** Services matching every given filter, by name. The full directory search lives in the directory app. */
+  services(filter: ServiceFilter = {}): CatalogueService[] {
+    const words = filter.text ? normalisedText(filter.text).split(' ').filter(Boolean) : [];
+    return [...this.listings.values()]
+      .map(viewOf)
+      .filter(
+        (s) =>
+          (filter.partnerId === undefined || s.partnerId === filter.partnerId) &&
+          (filter.need === undefined || s.needs.includes(filter.need)) &&
+          (filter.status === undefined || s.status === filter.status) &&
+          (words.length === 0 || containsAll(normalisedText(`${s.name} ${s.description}`), words)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name) || a.serviceId.localeCompare(b.serviceId));
+  }
+
+  private change(event: ServiceEvent, at: string, version: number): Listing | undefined {
+    const listing = this.listings.get(event.data.serviceId);
+    if (!listing) return undefined;
+    listing.state = serviceDecider.evolve(listing.state, event);
+    listing.updatedAt = at;
+    listing.version = version;
+    return listing;
+  }
+}
+
+function containsAll(haystack: string, words: string[]): boolean {
+  return words.every((word) => haystack.includes(word));
+}
+
+function viewOf(listing: Listing): CatalogueService {
+  const { state } = listing;
+  const description = state.description!;
+  return {
+    serviceId: state.serviceId!,
+    partnerId: state.partnerId!,
+    ...description,
+    needs: [...description.needs],
+    localities: [...description.localities],
+    communities: [...description.communities],
+    eligibility: { ...description.eligibility },
+    status: state.status as CatalogueStatus,
+    capacity: { ...state.capacity! },
+    listedAt: listing.listedAt,
+    updatedAt: listing.updatedAt,
+    ...(listing.withdrawnAt !== undefined ? { withdrawnAt: listing.withdrawnAt } : {}),
+    ...(listing.withdrawalReason !== undefined ? { withdrawalReason: listing.withdrawalReason } : {}),
+    version: listing.version,
+  };
+}
