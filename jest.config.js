@@ -7,7 +7,9 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   // Type-checking happens once in `npm run typecheck`; jest only transpiles, which keeps 2-core runs fast.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  transform: { '^.+\\.(ts|js)$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  // content-disposition 2 (under @fastify/static, which serves /docs) ships ES modules; Node loads them, Jest's CommonJS runtime needs them transpiled.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
 };
 
 module.exports = {

@@ -20,6 +20,14 @@ export class PersonalDataVault {
     return { alg: 'A256GCM', iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
   }
 
+  /**
+   * Seals with the person's existing key, or returns undefined when there is none (never registered, or erased),
+   * so a late write cannot bring an erased person's key back to life.
+   */
+  sealIfKept(personId: string, value: unknown): SealedPersonalData | undefined {
+    return this.isErased(personId) ? undefined : this.seal(personId, value);
+  }
+
   /** The opened value, or ERASED once the person's key is gone. */
   open<T>(personId: string, sealed: SealedPersonalData): T | typeof ERASED {
     const key = this.keys.find(personId);
@@ -38,5 +46,9 @@ export class PersonalDataVault {
   /** Destroys the person's key: from now on every sealed field about them opens as ERASED. */
   shred(personId: string): void {
     this.keys.destroy(personId);
+  }
+
+  close(): void {
+    this.keys.close();
   }
 }
