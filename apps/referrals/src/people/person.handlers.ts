@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { PersonCommand, PersonalDetails, SealedPersonalData, personDecider, streams } from '@onedoor/domain';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { AccessPolicy, Clock, CommandExecutor } from '@onedoor/platform';
+import { AccessPolicy, Clock, CommandExecutor, IdempotencyStore } from '@onedoor/platform';
 import { ConsortiumRoster, PersonRegister } from '@onedoor/projections';
 import { ChangePersonCommand, RegisterPersonCommand } from './person.commands';
 
@@ -30,6 +30,7 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
     private readonly register: PersonRegister,
     private readonly roster: ConsortiumRoster,
     private readonly access: AccessPolicy,
+    private readonly idempotency: IdempotencyStore,
   ) {}
 
   async execute({ personId, change, actor, expectedVersion }: ChangePersonCommand) {
@@ -55,7 +56,10 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
       metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
     });
     // The event is committed first, then the key destroyed: a crash between the two is healed at start (ErasureReconciler).
-    if (change.type === 'ErasePerson') this.vault.shred(personId);
+    if (change.type === 'ErasePerson') {
+      this.vault.shred(personId);
+      this.idempotency.forgetPerson(personId);
+    }
     return result;
   }
 }

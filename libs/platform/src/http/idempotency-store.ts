@@ -12,16 +12,22 @@ export class IdempotencyStore {
   private readonly db: Database.Database;
   private readonly select: Database.Statement<[string], { fingerprint: string; status_code: number; headers: string; body: string }>;
   private readonly insert: Database.Statement<[string, string, number, string, string, string]>;
+  private readonly forgetMentions: Database.Statement<[string]>;
+  private readonly expire: Database.Statement<[string]>;
 
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
+    // First answers can carry a person's details: a forgotten one must not linger in free pages.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`CREATE TABLE IF NOT EXISTS idempotent_requests (
       scope_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, status_code INTEGER NOT NULL,
       headers TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL)`);
     this.select = this.db.prepare('SELECT fingerprint, status_code, headers, body FROM idempotent_requests WHERE scope_key = ?');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO idempotent_requests VALUES (?, ?, ?, ?, ?, ?)');
+    this.forgetMentions = this.db.prepare("DELETE FROM idempotent_requests WHERE instr(body, ?) > 0");
+    this.expire = this.db.prepare('DELETE FROM idempotent_requests WHERE created_at < ?');
   }
 
   find(scopeKey: string): StoredResponse | undefined {
@@ -31,6 +37,22 @@ export class IdempotencyStore {
 
   save(scopeKey: string, response: StoredResponse): void {
     this.insert.run(scopeKey, response.fingerprint, response.statusCode, JSON.stringify(response.headers), response.body, new Date().toISOString());
+  }
+
+  /**
+   * Erasure: every stored answer about a person names their id (`"personId":"…"`), so forgetting those
+   * answers removes the last copies of their details outside the sealed log.
+   */
+  forgetPerson(personId: string): number {
+    const forgotten = this.forgetMentions.run(JSON.stringify({ personId }).slice(1, -1)).changes;
+    // The write-ahead log still holds the old pages: fold it in and empty it.
+    if (forgotten > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return forgotten;
+  }
+
+  /** Keys are kept for a day, as clients retry within minutes; older answers are dropped. */
+  expireOlderThan(cutoff: Date): number {
+    return this.expire.run(cutoff.toISOString()).changes;
   }
 
   close(): void {
