@@ -1,0 +1,54 @@
+import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
+
+describe('probe', () => {
+  let t: OnedoorTestApp;
+  beforeAll(async () => (t = await startTestApp({ seedDemo: true })));
+  afterAll(() => t.close());
+  const show = async (label: string, p: any) => {
+    const h = await t.head();
+    const r = await p;
+    console.log(label, r.status, JSON.stringify(r.body).slice(0, 400), 'head', h, '->', await t.head());
+    return r;
+  };
+  it('probes', async () => {
+    const hub = t.auth('calder-hub'), works = t.auth('calder-works');
+    await show('patch svc name null', t.http().patch('/services/job-club').set('authorization', works).send({ name: null }));
+    await show('patch svc needs null', t.http().patch('/services/job-club').set('authorization', works).send({ needs: null }));
+    await show('patch svc eligibility null', t.http().patch('/services/job-club').set('authorization', works).send({ eligibility: null }));
+    await show('post svc eligibility []', t.http().post('/services').set('authorization', works).send({ serviceId: 'x1', name: 'X', description: 'd', needs: ['a'], localities: [], communities: [], eligibility: [], capacity: { available: 1, maximum: 2, unit: 'places' } }));
+    await show('post svc capacity []', t.http().post('/services').set('authorization', works).send({ serviceId: 'x2', name: 'X', description: 'd', needs: ['a'], localities: [], communities: [], eligibility: {}, capacity: [] }));
+    await show('patch person givenName null', t.http().patch('/people/demo-person-1').set('authorization', hub).send({ givenName: null }));
+    await show('patch person {}', t.http().patch('/people/demo-person-1').set('authorization', hub).send({}));
+    await show('post person email null', t.http().post('/people').set('authorization', hub).send({ givenName: 'Zed', familyName: 'Q', dateOfBirth: '1990-01-01', email: null }));
+    await show('post person dob 02-31', t.http().post('/people').set('authorization', hub).send({ givenName: 'Zed2', familyName: 'Q', dateOfBirth: '1990-02-31' }));
+    await show('post person dob future', t.http().post('/people').set('authorization', hub).send({ givenName: 'Zed3', familyName: 'Q', dateOfBirth: '2999-01-01' }));
+    await show('reject reason []', t.http().post('/referrals/demo-referral-2/reject').set('authorization', t.auth('fair-money')).send({ reason: [] }));
+    await show('reject reason [{code}]', t.http().post('/referrals/demo-referral-2/reject').set('authorization', t.auth('fair-money')).send({ reason: [{ code: 'duplicate' }] }));
+    await show('reject reason "x"', t.http().post('/referrals/demo-referral-2/reject').set('authorization', t.auth('fair-money')).send({ reason: 'no-capacity' }));
+    await show('reject reason null', t.http().post('/referrals/demo-referral-2/reject').set('authorization', t.auth('fair-money')).send({ reason: null }));
+    await show('complete outcome []', t.http().post('/referrals/demo-referral-1/complete').set('authorization', works).send({ outcome: [] }));
+    await show('body array', t.http().post('/people').set('authorization', hub).send([{ givenName: 'A' }]));
+    await show('body malformed', t.http().post('/people').set('authorization', hub).set('content-type', 'application/json').send('{"givenName":'));
+    await show('body text', t.http().post('/people').set('authorization', hub).set('content-type', 'text/plain').send('hello'));
+    await show('body none', t.http().post('/people').set('authorization', hub));
+    await show('accept with body junk', t.http().post('/referrals/demo-referral-2/accept').set('authorization', t.auth('fair-money')).send({ foo: 1 }));
+    await show('interaction 02-30', t.http().post('/referrals/demo-referral-1/interactions').set('authorization', works).send({ kind: 'advice', occurredOn: '2026-02-30' }));
+    await show('create referral summary null', t.http().post('/referrals').set('authorization', hub).send({ personId: 'demo-person-1', needs: ['x'], summary: null }));
+    await show('create referral needs null-ish', t.http().post('/referrals').set('authorization', hub).send({ personId: 'demo-person-1', needs: ['x'], urgency: null, serviceId: null, respondBy: null }));
+    await show('create referral by non-consented partner', t.http().post('/referrals').set('authorization', t.auth('carers-circle')).send({ personId: 'demo-person-1', needs: ['x'] }));
+    await show('erase', t.http().delete('/people/demo-person-2').set('authorization', hub));
+    await show('reregister erased', t.http().post('/people').set('authorization', hub).send({ personId: 'demo-person-2', givenName: 'Tom', familyName: 'H', dateOfBirth: '1961-11-02', confirmedNotDuplicate: true }));
+    await show('get erased', t.http().get('/people/demo-person-2').set('authorization', hub));
+    await show('get erased ref', t.http().get('/referrals/demo-referral-2').set('authorization', hub));
+    await show('idem bad key noauth', t.http().post('/people').set('idempotency-key', 'a b'));
+    await show('worklist status array', t.http().get('/partners/calder-works/worklist?status=requested&status=bogus').set('authorization', works));
+    await show('worklist status empty', t.http().get('/partners/calder-works/worklist?status=').set('authorization', works));
+    await show('services need empty', t.http().get('/services?status=').set('authorization', works));
+    await show('consent consortium + partnerIds', t.http().post('/people/demo-person-1/consents').set('authorization', hub).send({ scope: 'consortium', partnerIds: ['ghost'], purposes: ['referral'] }));
+    await show('consent date only', t.http().post('/people/demo-person-1/consents').set('authorization', hub).send({ scope: 'consortium', purposes: ['referral'], expiresAt: '2030-02-30' }));
+    await show('handoff same partner', t.http().post('/referrals/demo-referral-1/handoff').set('authorization', works).send({ serviceId: 'in-work-support', reason: 'x' }));
+    await show('if-match W/"abc"', t.http().post('/referrals/demo-referral-1/start').set('authorization', works).set('if-match', '"1", "2"'));
+    await show('if-match spaces', t.http().post('/referrals/demo-referral-1/start').set('authorization', works).set('if-match', ' 3 '));
+    await show('leave body array', t.http().post('/consortium/partners/ghost/leave').set('authorization', hub).send({ successorPartnerId: null }));
+  });
+});
