@@ -4,6 +4,8 @@ import { DevTokenController, WhoAmIController } from './auth/dev-token.controlle
 import { DiagnosticsController, HealthController } from './health/health.controller';
 import { TimelineController } from './timeline/timeline.controller';
 import { WorklistController } from './worklists/worklist.controller';
+import { GetWorklistHandler } from './worklists/worklist.query';
+import { GetPersonTimelineHandler } from './timeline/timeline.query';
 
 /** The contact-point side: tokens, worklists, timelines, health. Runs on PlatformModule. */
 @Module({})
@@ -12,7 +14,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       controllers: [...(options.devTokens ? [DevTokenController] : []), WhoAmIController, WorklistController, TimelineController, HealthController, DiagnosticsController],
-      providers: [AccessPolicy],
+      providers: [AccessPolicy, GetWorklistHandler, GetPersonTimelineHandler],
     };
   }
 }

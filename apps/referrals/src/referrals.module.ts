@@ -11,6 +11,10 @@ import { ReferralsController } from './referrals/referrals.controller';
 import { ChangeServiceHandler, ListServiceHandler } from './services/service.handlers';
 import { ServicesController } from './services/services.controller';
 import { DecisionFacts } from './shared/decision-facts';
+import { GetConsortiumHandler } from './consortium/consortium.queries';
+import { FindPossibleDuplicatesHandler, GetPersonHandler } from './people/person.queries';
+import { GetReferralHandler, GetReferralHistoryHandler } from './referrals/referral.queries';
+import { GetServiceHandler, SearchServicesHandler } from './services/service.queries';
 
 /** The command side: consortium membership, partner services, people and consent, referrals. Runs on PlatformModule. */
 @Module({
@@ -30,6 +34,13 @@ import { DecisionFacts } from './shared/decision-facts';
     ReassignReferralHandler,
     PartnerExitProcess,
     ErasureReconciler,
+    GetConsortiumHandler,
+    GetServiceHandler,
+    SearchServicesHandler,
+    GetPersonHandler,
+    FindPossibleDuplicatesHandler,
+    GetReferralHandler,
+    GetReferralHistoryHandler,
   ],
 })
 export class ReferralsModule {}

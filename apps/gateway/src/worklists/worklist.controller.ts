@@ -1,23 +1,20 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, RuleViolation } from '@onedoor/domain';
-import { Clock, CurrentActor } from '@onedoor/platform';
-import { ConsortiumRoster, ReferralBook } from '@onedoor/projections';
+import { Actor } from '@onedoor/domain';
+import { CurrentActor } from '@onedoor/platform';
+import { GetWorklistQuery } from './worklist.query';
 import { WorklistQueryDto } from './worklist-query.dto';
 
 @ApiTags('worklists')
 @ApiBearerAuth()
 @Controller('partners')
 export class WorklistController {
-  constructor(private readonly book: ReferralBook, private readonly roster: ConsortiumRoster, private readonly clock: Clock) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':partnerId/worklist')
   @ApiOperation({ summary: "A partner's worklist: incoming, overdue, counts by status, and the referrals it sends or receives" })
   worklist(@Param('partnerId') partnerId: string, @Query() query: WorklistQueryDto, @CurrentActor() actor: Actor) {
-    if (actor.partnerId !== partnerId && !actor.managesConsortium) {
-      throw new RuleViolation('worklist.not-yours', "you may see only your own partner's worklist", 'forbidden');
-    }
-    if (!this.roster.partner(partnerId)) throw new RuleViolation('partner.not-found', `no partner ${partnerId}`, 'not-found');
-    return { partnerId, asOf: this.clock.now(), ...this.book.worklist(partnerId, { now: this.clock.now(), status: query.status, overdueOnly: query.overdue }) };
+    return this.queryBus.execute(new GetWorklistQuery(partnerId, actor, query.status, query.overdue));
   }
 }

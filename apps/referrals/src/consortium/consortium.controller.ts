@@ -1,31 +1,31 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, RuleViolation } from '@onedoor/domain';
+import { Actor } from '@onedoor/domain';
 import { AllowedBeforeMembership, CurrentActor } from '@onedoor/platform';
 import { ConsortiumRoster } from '@onedoor/projections';
 import { AdmitPartnerCommand, FormConsortiumCommand, RemovePartnerCommand } from './consortium.commands';
 import { AdmitPartnerDto, FormConsortiumDto, RemovePartnerDto } from './consortium.dto';
+import { GetConsortiumQuery } from './consortium.queries';
 
 @ApiTags('consortium')
 @ApiBearerAuth()
 @Controller('consortium')
 export class ConsortiumController {
-  constructor(private readonly commandBus: CommandBus, private readonly roster: ConsortiumRoster) {}
+  constructor(private readonly commandBus: CommandBus, private readonly queryBus: QueryBus, private readonly roster: ConsortiumRoster) {}
 
   @Post()
   @AllowedBeforeMembership()
   @ApiOperation({ summary: 'Form the consortium (once, before it has members)' })
   async form(@Body() dto: FormConsortiumDto, @CurrentActor() actor: Actor) {
     await this.commandBus.execute(new FormConsortiumCommand(dto.name, dto.structure, actor));
-    return this.view();
+    return this.queryBus.execute(new GetConsortiumQuery());
   }
 
   @Get()
   @ApiOperation({ summary: 'The consortium and its partners' })
   get() {
-    if (!this.roster.consortium()) throw new RuleViolation('consortium.not-formed', 'the consortium has not been formed yet', 'not-found');
-    return this.view();
+    return this.queryBus.execute(new GetConsortiumQuery());
   }
 
   @Post('partners')
@@ -42,9 +42,5 @@ export class ConsortiumController {
   async leave(@Param('partnerId') partnerId: string, @Body() dto: RemovePartnerDto, @CurrentActor() actor: Actor) {
     await this.commandBus.execute(new RemovePartnerCommand(partnerId, dto.successorPartnerId, actor));
     return this.roster.partner(partnerId);
-  }
-
-  private view() {
-    return { consortium: this.roster.consortium(), partners: this.roster.partners({ includeFormer: true }) };
   }
 }

@@ -1,20 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, RuleViolation } from '@onedoor/domain';
-import { AccessPolicy, Clock, CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
-import { PersonRegister } from '@onedoor/projections';
+import { Actor } from '@onedoor/domain';
+import { AccessPolicy, CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
 import { newId } from '../shared/id';
 import { ChangePersonCommand, PersonChange, RegisterPersonCommand } from './person.commands';
 import { CorrectPersonDetailsDto, DuplicateCheckDto, GiveConsentDto, RegisterPersonDto } from './person.dto';
-import { personView } from './person-view';
+import { FindPossibleDuplicatesQuery, GetPersonQuery } from './person.queries';
 
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly commandBus: CommandBus, private readonly register: PersonRegister, private readonly access: AccessPolicy, private readonly clock: Clock) {}
+  constructor(private readonly commandBus: CommandBus, private readonly queryBus: QueryBus, private readonly access: AccessPolicy) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a person at the contact point; a possible duplicate (same name and date of birth) answers 409 until confirmed' })
@@ -28,7 +27,7 @@ export class PeopleController {
   @Get('duplicates')
   @ApiOperation({ summary: 'The duplicate check: ids of people already registered with this name and date of birth' })
   duplicates(@Query() query: DuplicateCheckDto) {
-    return { possibleDuplicateIds: this.register.possibleDuplicates(query.givenName, query.familyName, query.dateOfBirth) };
+    return this.queryBus.execute(new FindPossibleDuplicatesQuery(query.givenName, query.familyName, query.dateOfBirth));
   }
 
   @Get(':personId')
@@ -58,34 +57,22 @@ export class PeopleController {
   }
 
   @Delete(':personId')
-  @ApiOperation({ summary: "Erase a person: their key is destroyed; every read shows their details as erased, history stays" })
+  @ApiOperation({ summary: 'Erase a person: their key is destroyed; every read shows their details as erased, history stays' })
   async erase(@Param('personId') personId: string, @CurrentActor() actor: Actor, @IfMatch() v: number | undefined) {
-    this.ensureKnown(personId);
+    this.access.knownPerson(personId);
     await this.commandBus.execute(new ChangePersonCommand(personId, { type: 'ErasePerson' }, actor, v));
     return { personId, erased: true };
   }
 
   private async change(personId: string, change: PersonChange, actor: Actor, expectedVersion: number | undefined, reply: FastifyReply) {
-    this.ensureKnown(personId);
-    this.ensureMaySee(personId, actor);
+    this.access.visiblePerson(personId, actor);
     await this.commandBus.execute(new ChangePersonCommand(personId, change, actor, expectedVersion));
     return this.present(personId, actor, reply);
   }
 
-  private ensureKnown(personId: string) {
-    const record = this.register.person(personId);
-    if (!record) throw new RuleViolation('person.not-found', `no person ${personId}`, 'not-found');
-    return record;
-  }
-
-  private ensureMaySee(personId: string, actor: Actor) {
-    if (!this.access.maySeePerson(actor, personId)) throw new RuleViolation('person.consent-required', 'consent does not cover your partner for this person', 'forbidden');
-  }
-
-  private present(personId: string, actor: Actor, reply: FastifyReply) {
-    const record = this.ensureKnown(personId);
-    this.ensureMaySee(personId, actor);
-    reply.header('etag', etagOf(record.version));
-    return personView(record, this.register, this.clock.now());
+  private async present(personId: string, actor: Actor, reply: FastifyReply) {
+    const view = await this.queryBus.execute(new GetPersonQuery(personId, actor));
+    reply.header('etag', etagOf(view.version));
+    return view;
   }
 }

@@ -9,6 +9,7 @@ export function personView(record: PersonRecord, register: PersonRegister, now: 
     personId: record.personId,
     registeredBy: record.registeredBy,
     registeredAt: record.registeredAt,
+    version: record.version,
     erased: record.erasedAt !== undefined,
     ...(record.erasedAt ? { erasedAt: record.erasedAt } : {}),
     details: details === ERASED || details === undefined ? ERASED : details,

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ReferralCommand, RuleViolation, referralDecider, streams } from '@onedoor/domain';
+import { ReferralCommand, referralDecider, streams } from '@onedoor/domain';
 import { PersonalDataVault } from '@onedoor/personal-data';
 import { AccessPolicy, Clock, CommandExecutor } from '@onedoor/platform';
 import { ReferralBook } from '@onedoor/projections';
@@ -36,10 +36,8 @@ export class ActOnReferralHandler implements ICommandHandler<ActOnReferralComman
   ) {}
 
   async execute({ referralId, action, actor, expectedVersion }: ActOnReferralCommand) {
-    const referral = this.book.referral(referralId);
-    if (!referral) throw new RuleViolation('referral.not-found', `no referral ${referralId}`, 'not-found');
     // Checked before any rule, so a partner outside the referral learns nothing about its state.
-    if (!this.access.maySeeReferral(actor, referral)) throw new RuleViolation('referral.not-a-party', 'you may not act on this referral', 'forbidden');
+    const referral = this.access.visibleReferral(referralId, actor);
     const command = await this.enrich(action, referral.personId);
     return this.executor.execute(referralDecider, {
       stream: streams.referral(referralId),

@@ -1,27 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, RuleViolation } from '@onedoor/domain';
-import { AccessPolicy, Clock, CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
-import { PersonRegister, ReferralBook } from '@onedoor/projections';
+import { Actor } from '@onedoor/domain';
+import { CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
 import { ReasonBodyDto } from '../shared/reason.dto';
 import { newId } from '../shared/id';
 import { CompleteReferralDto, CreateReferralDto, HandOffReferralDto, RecordInteractionDto, RouteReferralDto } from './referral.dto';
 import { ActOnReferralCommand, CreateReferralCommand, ReferralAction } from './referral.commands';
-import { referralView } from './referral-view';
+import { GetReferralHistoryQuery, GetReferralQuery } from './referral.queries';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
 @Controller('referrals')
 export class ReferralsController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly book: ReferralBook,
-    private readonly register: PersonRegister,
-    private readonly access: AccessPolicy,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly commandBus: CommandBus, private readonly queryBus: QueryBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a referral for a person; with serviceId it is routed at once' })
@@ -42,8 +35,7 @@ export class ReferralsController {
   @Get(':referralId/history')
   @ApiOperation({ summary: 'Who did what, when: every event of the referral, without personal data' })
   history(@Param('referralId') referralId: string, @CurrentActor() actor: Actor) {
-    const referral = this.visible(referralId, actor);
-    return { referralId, status: referral.status, history: referral.history };
+    return this.queryBus.execute(new GetReferralHistoryQuery(referralId, actor));
   }
 
   @Post(':referralId/route') @HttpCode(200) @ApiOperation({ summary: 'Route a draft, or re-route a rejected referral, to a partner service' })
@@ -111,16 +103,9 @@ export class ReferralsController {
     return this.present(referralId, actor, reply);
   }
 
-  private visible(referralId: string, actor: Actor) {
-    const referral = this.book.referral(referralId);
-    if (!referral) throw new RuleViolation('referral.not-found', `no referral ${referralId}`, 'not-found');
-    if (!this.access.maySeeReferral(actor, referral)) throw new RuleViolation('referral.not-a-party', 'you may not see this referral', 'forbidden');
-    return referral;
-  }
-
-  private present(referralId: string, actor: Actor, reply: FastifyReply) {
-    const referral = this.visible(referralId, actor);
-    reply.header('etag', etagOf(referral.version));
-    return referralView(referral, this.access.maySeePerson(actor, referral.personId), this.book, this.register, this.clock.now());
+  private async present(referralId: string, actor: Actor, reply: FastifyReply) {
+    const view = await this.queryBus.execute(new GetReferralQuery(referralId, actor));
+    reply.header('etag', etagOf(view.version));
+    return view;
   }
 }

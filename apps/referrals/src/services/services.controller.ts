@@ -1,19 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, RuleViolation } from '@onedoor/domain';
+import { Actor } from '@onedoor/domain';
 import { CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
-import { ServiceCatalogue } from '@onedoor/projections';
 import type { FastifyReply } from 'fastify';
 import { newId } from '../shared/id';
 import { ChangeServiceCommand, ListServiceCommand, ServiceChange } from './service.commands';
+import { GetServiceQuery, SearchServicesQuery } from './service.queries';
 import { CapacityDto, ListServiceDto, ServiceQueryDto, UpdateServiceDto, WithdrawServiceDto } from './service.dto';
 
 @ApiTags('services')
 @ApiBearerAuth()
 @Controller('services')
 export class ServicesController {
-  constructor(private readonly commandBus: CommandBus, private readonly catalogue: ServiceCatalogue) {}
+  constructor(private readonly commandBus: CommandBus, private readonly queryBus: QueryBus) {}
 
   @Post()
   @ApiOperation({ summary: "List one of your partner's services in the shared directory" })
@@ -27,7 +27,7 @@ export class ServicesController {
   @Get()
   @ApiOperation({ summary: "Every partner's services, filtered by partner, need, status or text" })
   search(@Query() query: ServiceQueryDto) {
-    return { items: this.catalogue.services({ partnerId: query.partnerId, need: query.need, status: query.status, text: query.text }) };
+    return this.queryBus.execute(new SearchServicesQuery({ partnerId: query.partnerId, need: query.need, status: query.status, text: query.text }));
   }
 
   @Get(':serviceId')
@@ -59,9 +59,8 @@ export class ServicesController {
     return this.present(serviceId, reply);
   }
 
-  private present(serviceId: string, reply: FastifyReply) {
-    const service = this.catalogue.service(serviceId);
-    if (!service) throw new RuleViolation('service.not-found', `no service ${serviceId}`, 'not-found');
+  private async present(serviceId: string, reply: FastifyReply) {
+    const service = await this.queryBus.execute(new GetServiceQuery(serviceId));
     reply.header('etag', etagOf(service.version));
     return service;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, consentCovers } from '@onedoor/domain';
-import { PersonRegister, ReferralRecord } from '@onedoor/projections';
+import { Actor, RuleViolation, consentCovers } from '@onedoor/domain';
+import { PersonRecord, PersonRegister, ReferralBook, ReferralRecord } from '@onedoor/projections';
 import { Clock } from '../clock';
 
 /**
@@ -9,7 +9,28 @@ import { Clock } from '../clock';
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(private readonly register: PersonRegister, private readonly clock: Clock) {}
+  constructor(private readonly register: PersonRegister, private readonly book: ReferralBook, private readonly clock: Clock) {}
+
+  /** The referral, if it exists (else 404) and the caller may see it (else a 403 that says nothing more). */
+  visibleReferral(referralId: string, actor: Actor): ReferralRecord {
+    const referral = this.book.referral(referralId);
+    if (!referral) throw new RuleViolation('referral.not-found', `no referral ${referralId}`, 'not-found');
+    if (!this.maySeeReferral(actor, referral)) throw new RuleViolation('referral.not-a-party', 'you may not see this referral', 'forbidden');
+    return referral;
+  }
+
+  knownPerson(personId: string): PersonRecord {
+    const record = this.register.person(personId);
+    if (!record) throw new RuleViolation('person.not-found', `no person ${personId}`, 'not-found');
+    return record;
+  }
+
+  /** The person, if they exist (else 404) and the caller may see them (else a 403 that says nothing more). */
+  visiblePerson(personId: string, actor: Actor): PersonRecord {
+    const record = this.knownPerson(personId);
+    if (!this.maySeePerson(actor, personId)) throw new RuleViolation('person.consent-required', 'consent does not cover your partner for this person', 'forbidden');
+    return record;
+  }
 
   maySeePerson(actor: Actor, personId: string): boolean {
     const person = this.register.person(personId);
