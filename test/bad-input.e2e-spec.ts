@@ -495,7 +495,7 @@ describe('bad input is refused, naming the field or the rule, and nothing is wri
     });
 
     it.each([
-      ['a referral for an unknown person', () => t.http().post('/referrals').set('authorization', hub()).send({ ...create, personId: 'nobody' }), 404, 'referral.person-not-found'],
+      ['a referral for an unknown person', () => t.http().post('/referrals').set('authorization', hub()).send({ ...create, personId: 'nobody' }), 404, 'person.not-found'],
       ['a referral to an unknown service', () => t.http().post('/referrals').set('authorization', hub()).send({ ...create, serviceId: 'nope' }), 404, 'service.not-found'],
       ['a referral to a withdrawn service', () => t.http().post('/referrals').set('authorization', hub()).send({ ...create, serviceId: 'energy-advice' }), 422, 'referral.service-not-active'],
       ['a referral to respond by a past date', () => t.http().post('/referrals').set('authorization', hub()).send({ ...create, respondBy: '2020-01-01T00:00:00Z' }), 422, 'referral.respond-by-in-past'],

@@ -4,6 +4,7 @@ export * from './shared/actor';
 export * from './shared/sealed-personal-data';
 export * from './shared/reason';
 export * from './shared/dates';
+export * from './shared/defined-only';
 export * from './consortium/consortium-structure';
 export * from './consortium/consortium-events';
 export * from './consortium/consortium-commands';

@@ -6,6 +6,8 @@ export * from './storage/committed-event-bridge';
 export * from './http/problem';
 export * from './http/domain-error.filter';
 export * from './http/validation.pipe';
+export * from './http/validation-rules';
+export * from './http/no-body-fields.pipe';
 export * from './http/if-match.decorator';
 export * from './http/idempotency-store';
 export * from './http/configure-http';

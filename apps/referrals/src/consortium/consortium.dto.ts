@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSORTIUM_STRUCTURES, ConsortiumStructure, PARTNER_ROLES, PartnerRole } from '@onedoor/domain';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalField } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
 export class FormConsortiumDto {
@@ -29,6 +30,6 @@ export class AdmitPartnerDto {
 
 export class RemovePartnerDto {
   @ApiPropertyOptional({ description: 'The member that takes over open referrals; required when there are any.' })
-  @IsOptional() @Matches(ID_PATTERN, { message: `successorPartnerId ${ID_RULE}` })
+  @OptionalField() @Matches(ID_PATTERN, { message: `successorPartnerId ${ID_RULE}` })
   successorPartnerId?: string;
 }

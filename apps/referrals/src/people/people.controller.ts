@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
-import { AccessPolicy, CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
+import { AccessPolicy, CurrentActor, IfMatch, NoBodyFieldsPipe, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
 import { newId } from '../shared/id';
 import { ChangePersonCommand, PersonChange, RegisterPersonCommand } from './person.commands';
@@ -45,6 +45,9 @@ export class PeopleController {
   @Post(':personId/consents')
   @ApiOperation({ summary: 'Record consent: which partners (or the whole consortium), for what purposes, until when' })
   giveConsent(@Param('personId') id: string, @Body() dto: GiveConsentDto, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
+    if (dto.scope === 'consortium' && dto.partnerIds !== undefined) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', rule: 'input.invalid', message: 'partnerIds is only for a consent with scope "partners"', fields: [{ field: 'partnerIds', rules: ['partnerIds must be absent when scope is consortium'] }] });
+    }
     const scope = dto.scope === 'consortium' ? { kind: 'consortium' as const } : { kind: 'partners' as const, partnerIds: dto.partnerIds ?? [] };
     return this.change(id, { type: 'GiveConsent', consentId: dto.consentId ?? newId(), scope, purposes: dto.purposes, expiresAt: dto.expiresAt }, a, v, r);
   }
@@ -52,13 +55,13 @@ export class PeopleController {
   @Post(':personId/consents/:consentId/withdraw')
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a consent' })
-  withdrawConsent(@Param('personId') id: string, @Param('consentId') consentId: string, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
+  withdrawConsent(@Param('personId') id: string, @Param('consentId') consentId: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
     return this.change(id, { type: 'WithdrawConsent', consentId }, a, v, r);
   }
 
   @Delete(':personId')
   @ApiOperation({ summary: 'Erase a person: their key is destroyed; every read shows their details as erased, history stays' })
-  async erase(@Param('personId') personId: string, @CurrentActor() actor: Actor, @IfMatch() v: number | undefined) {
+  async erase(@Param('personId') personId: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() actor: Actor, @IfMatch() v: number | undefined) {
     this.access.knownPerson(personId);
     await this.commandBus.execute(new ChangePersonCommand(personId, { type: 'ErasePerson' }, actor, v));
     return { personId, erased: true };

@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CONSENT_PURPOSES, CONTACT_METHODS, ConsentPurpose, ContactMethod } from '@onedoor/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsCalendarDate, OptionalField } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
-const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const UK_POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
 
 export class PersonalDetailsDto {
@@ -14,38 +14,38 @@ export class PersonalDetailsDto {
   familyName: string;
 
   @ApiProperty({ example: '1990-05-04', description: 'YYYY-MM-DD' })
-  @Matches(DATE_ONLY, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  @IsCalendarDate({ notInFuture: true })
   dateOfBirth: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail({}, { message: 'email must be an email address' })
+  @ApiPropertyOptional() @OptionalField() @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number (digits, spaces, +, brackets, dashes)' })
+  @ApiPropertyOptional() @OptionalField() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number (digits, spaces, +, brackets, dashes)' })
   phone?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(500)
   address?: string;
 
-  @ApiPropertyOptional({ example: 'HX1 1AA' }) @IsOptional() @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode such as HX1 1AA' })
+  @ApiPropertyOptional({ example: 'HX1 1AA' }) @OptionalField() @Matches(UK_POSTCODE, { message: 'postcode must be a UK postcode such as HX1 1AA' })
   postcode?: string;
 
-  @ApiPropertyOptional({ enum: CONTACT_METHODS }) @IsOptional() @IsIn(CONTACT_METHODS as unknown as string[])
+  @ApiPropertyOptional({ enum: CONTACT_METHODS }) @OptionalField() @IsIn(CONTACT_METHODS as unknown as string[])
   preferredContactMethod?: ContactMethod;
 
-  @ApiPropertyOptional({ example: 'ur', description: 'BCP 47 language tag' }) @IsOptional() @Matches(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'preferredLanguage must be a language tag such as en or ur' })
+  @ApiPropertyOptional({ example: 'ur', description: 'BCP 47 language tag' }) @OptionalField() @Matches(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'preferredLanguage must be a language tag such as en or ur' })
   preferredLanguage?: string;
 }
 
 export class RegisterPersonDto extends PersonalDetailsDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: `personId ${ID_RULE}` })
+  @ApiPropertyOptional() @OptionalField() @Matches(ID_PATTERN, { message: `personId ${ID_RULE}` })
   personId?: string;
 
   @ApiPropertyOptional({ description: 'Set after checking the possible duplicates a 409 listed: this is a different person.' })
-  @IsOptional() @IsBoolean()
+  @OptionalField() @IsBoolean()
   confirmedNotDuplicate?: boolean;
 }
 
-export class CorrectPersonDetailsDto extends PartialType(OmitType(PersonalDetailsDto, [] as const)) {}
+export class CorrectPersonDetailsDto extends PartialType(PersonalDetailsDto, { skipNullProperties: false }) {}
 
 export class DuplicateCheckDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100)
@@ -54,12 +54,12 @@ export class DuplicateCheckDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100)
   familyName: string;
 
-  @ApiProperty() @Matches(DATE_ONLY, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  @ApiProperty() @IsCalendarDate({ notInFuture: true })
   dateOfBirth: string;
 }
 
 export class GiveConsentDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: `consentId ${ID_RULE}` })
+  @ApiPropertyOptional() @OptionalField() @Matches(ID_PATTERN, { message: `consentId ${ID_RULE}` })
   consentId?: string;
 
   @ApiProperty({ enum: ['consortium', 'partners'], description: 'The whole consortium, or only the partners named' })
@@ -75,6 +75,6 @@ export class GiveConsentDto {
   @IsArray() @ArrayMinSize(1) @IsIn(CONSENT_PURPOSES as unknown as string[], { each: true })
   purposes: ConsentPurpose[];
 
-  @ApiPropertyOptional({ example: '2027-12-31T00:00:00Z' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO-8601 date-time' })
+  @ApiPropertyOptional({ example: '2027-12-31T00:00:00Z' }) @OptionalField() @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO-8601 date-time' })
   expiresAt?: string;
 }

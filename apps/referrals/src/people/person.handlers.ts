@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { PersonCommand, PersonalDetails, SealedPersonalData, personDecider, streams } from '@onedoor/domain';
+import { PersonCommand, PersonalDetails, RuleViolation, SealedPersonalData, definedOnly, personDecider, streams } from '@onedoor/domain';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { AccessPolicy, Clock, CommandExecutor, IdempotencyStore } from '@onedoor/platform';
 import { ConsortiumRoster, PersonRegister } from '@onedoor/projections';
@@ -11,13 +11,22 @@ const UNREADABLE: SealedPersonalData = { alg: 'A256GCM', iv: '', ciphertext: '',
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {
   constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly vault: PersonalDataVault, private readonly register: PersonRegister) {}
 
-  execute({ personId, details, confirmedNotDuplicate, actor }: RegisterPersonCommand) {
+  async execute({ personId, details, confirmedNotDuplicate, actor }: RegisterPersonCommand) {
     const possibleDuplicateIds = this.register.possibleDuplicates(details.givenName, details.familyName, details.dateOfBirth);
-    return this.executor.execute(personDecider, {
-      stream: streams.person(personId),
-      command: (): PersonCommand => ({ type: 'RegisterPerson', personId, personal: this.vault.seal(personId, details), possibleDuplicateIds, confirmedNotDuplicate, actor, at: this.clock.now() }),
-      metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
-    });
+    // A known id (even an erased one) is refused by the domain; it must never get a key again.
+    const known = this.register.person(personId) !== undefined;
+    const personal = known ? UNREADABLE : this.vault.seal(personId, details);
+    try {
+      return await this.executor.execute(personDecider, {
+        stream: streams.person(personId),
+        command: (): PersonCommand => ({ type: 'RegisterPerson', personId, personal, possibleDuplicateIds, confirmedNotDuplicate, actor, at: this.clock.now() }),
+        metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
+      });
+    } catch (error) {
+      // Refused (e.g. a possible duplicate): the key made for this attempt protects nothing; leave no stray key.
+      if (!known && this.register.person(personId) === undefined) this.vault.shred(personId);
+      throw error;
+    }
   }
 }
 
@@ -40,6 +49,7 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
       command: (): PersonCommand => {
         switch (change.type) {
           case 'CorrectPersonDetails': {
+            if (Object.keys(definedOnly(change.details)).length === 0) throw new RuleViolation('person.no-changes', 'a correction needs at least one field', 'unprocessable');
             const current = this.register.details(personId);
             const merged: PersonalDetails | undefined = current && current !== ERASED ? { ...current, ...change.details } : undefined;
             // No key means never registered or erased: the domain refuses, and no key is made.

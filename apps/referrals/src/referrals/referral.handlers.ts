@@ -8,9 +8,11 @@ import { ActOnReferralCommand, CreateReferralCommand, ReassignReferralCommand } 
 
 @CommandHandler(CreateReferralCommand)
 export class CreateReferralHandler implements ICommandHandler<CreateReferralCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly facts: DecisionFacts, private readonly vault: PersonalDataVault) {}
+  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly facts: DecisionFacts, private readonly vault: PersonalDataVault, private readonly access: AccessPolicy) {}
 
   async execute(c: CreateReferralCommand) {
+    // Staff refer people they registered or whose consent covers their partner; others learn nothing.
+    this.access.visiblePerson(c.personId, c.actor);
     const [person, target] = await Promise.all([this.facts.person(c.personId), c.routing ? this.facts.routingTarget(c.routing.serviceId) : undefined]);
     const summary = c.summary === undefined ? undefined : this.vault.sealIfKept(c.personId, c.summary);
     return this.executor.execute(referralDecider, {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
-import { CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
+import { CurrentActor, IfMatch, NoBodyFieldsPipe, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
 import { ReasonBodyDto } from '../shared/reason.dto';
 import { newId } from '../shared/id';
@@ -44,7 +44,7 @@ export class ReferralsController {
   }
 
   @Post(':referralId/accept') @HttpCode(200) @ApiOperation({ summary: 'The receiving partner accepts' })
-  accept(@Param('referralId') id: string, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
+  accept(@Param('referralId') id: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
     return this.act(id, { type: 'AcceptReferral' }, a, v, r);
   }
 
@@ -54,7 +54,7 @@ export class ReferralsController {
   }
 
   @Post(':referralId/start') @HttpCode(200) @ApiOperation({ summary: 'Work starts on an accepted referral' })
-  start(@Param('referralId') id: string, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
+  start(@Param('referralId') id: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
     return this.act(id, { type: 'StartReferral' }, a, v, r);
   }
 
@@ -64,7 +64,7 @@ export class ReferralsController {
   }
 
   @Post(':referralId/resume') @HttpCode(200) @ApiOperation({ summary: 'Resume on-hold work' })
-  resume(@Param('referralId') id: string, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
+  resume(@Param('referralId') id: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
     return this.act(id, { type: 'ResumeReferral' }, a, v, r);
   }
 

@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CAPACITY_UNITS, CapacityUnit } from '@onedoor/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
+import { OptionalField } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
 export class EligibilityDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(130)
+  @ApiPropertyOptional() @OptionalField() @IsInt() @Min(0) @Max(130)
   minimumAge?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(130)
+  @ApiPropertyOptional() @OptionalField() @IsInt() @Min(0) @Max(130)
   maximumAge?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(2000)
   description?: string;
 }
 
@@ -43,36 +44,36 @@ export class ServiceDescriptionDto {
   @ApiProperty({ example: ['carers'] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
   communities: string[];
 
-  @ApiProperty({ type: EligibilityDto }) @IsDefined() @ValidateNested() @Type(() => EligibilityDto)
+  @ApiProperty({ type: EligibilityDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EligibilityDto)
   eligibility: EligibilityDto;
 }
 
 export class ListServiceDto extends ServiceDescriptionDto {
   @ApiPropertyOptional({ description: 'Your own id for the service; a UUID is made when absent' })
-  @IsOptional() @Matches(ID_PATTERN, { message: `serviceId ${ID_RULE}` })
+  @OptionalField() @Matches(ID_PATTERN, { message: `serviceId ${ID_RULE}` })
   serviceId?: string;
 
-  @ApiProperty({ type: CapacityDto }) @IsDefined() @ValidateNested() @Type(() => CapacityDto)
+  @ApiProperty({ type: CapacityDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => CapacityDto)
   capacity: CapacityDto;
 }
 
-export class UpdateServiceDto extends PartialType(ServiceDescriptionDto) {}
+export class UpdateServiceDto extends PartialType(ServiceDescriptionDto, { skipNullProperties: false }) {}
 
 export class WithdrawServiceDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000)
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(2000)
   reason?: string;
 }
 
 export class ServiceQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN, { message: `partnerId ${ID_RULE}` })
+  @ApiPropertyOptional() @OptionalField() @Matches(ID_PATTERN, { message: `partnerId ${ID_RULE}` })
   partnerId?: string;
 
-  @ApiPropertyOptional({ description: 'A taxonomy term, e.g. employment' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: 'A taxonomy term, e.g. employment' }) @OptionalField() @IsString() @MaxLength(100)
   need?: string;
 
-  @ApiPropertyOptional({ enum: ['active', 'withdrawn'] }) @IsOptional() @IsIn(['active', 'withdrawn'])
+  @ApiPropertyOptional({ enum: ['active', 'withdrawn'] }) @OptionalField() @IsIn(['active', 'withdrawn'])
   status?: 'active' | 'withdrawn';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional() @OptionalField() @IsString() @MaxLength(200)
   text?: string;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REASON_CODES, ReasonCode } from '@onedoor/domain';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf, ValidateNested, IsObject } from 'class-validator';
 
 export class ReasonDto {
   @ApiProperty({ enum: REASON_CODES })
@@ -17,6 +17,6 @@ export class ReasonDto {
 /** A body that carries only a reason: reject, hold, fail, cancel, entered-in-error. */
 export class ReasonBodyDto {
   @ApiProperty({ type: ReasonDto })
-  @IsDefined() @ValidateNested() @Type(() => ReasonDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ReasonDto)
   reason: ReasonDto;
 }

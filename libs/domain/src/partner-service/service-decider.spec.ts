@@ -59,6 +59,10 @@ describe('partner services', () => {
   it('an update keeps the age range consistent with what is already there', () => {
     given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { eligibility: { minimumAge: 70 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
   });
+  it('an absent field in an update keeps the stored value, so the age range is checked against it', () => {
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { eligibility: { minimumAge: undefined, maximumAge: 10 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { name: undefined }, actor: owner, at }).thenViolates('service.no-changes');
+  });
   it('an empty update is refused', () => {
     given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: {}, actor: owner, at }).thenViolates('service.no-changes');
   });

@@ -1,5 +1,6 @@
 import { Decider } from '../shared/decider';
 import { ensure } from '../shared/rule-violation';
+import { definedOnly } from '../shared/defined-only';
 import { ServiceCommand } from './service-commands';
 import { ServiceEvent } from './service-events';
 import { ServiceState, initialServiceState } from './service-state';
@@ -19,10 +20,12 @@ function decide(command: ServiceCommand, state: ServiceState): ServiceEvent[] {
   ensure(state.status === 'active', 'service.withdrawn', 'this service has been withdrawn', 'conflict');
   const serviceId = state.serviceId!;
   switch (command.type) {
-    case 'UpdateService':
-      ensure(Object.keys(command.changes).length > 0, 'service.no-changes', 'an update needs at least one change');
-      ensureValidDescription({ ...command.changes, eligibility: { ...state.description!.eligibility, ...command.changes.eligibility } });
-      return [{ type: 'ServiceUpdated', data: { serviceId, updatedAt: command.at, changes: command.changes } }];
+    case 'UpdateService': {
+      const changes = definedOnly(command.changes);
+      ensure(Object.keys(changes).length > 0, 'service.no-changes', 'an update needs at least one change');
+      ensureValidDescription({ ...changes, eligibility: { ...state.description!.eligibility, ...changes.eligibility } });
+      return [{ type: 'ServiceUpdated', data: { serviceId, updatedAt: command.at, changes } }];
+    }
     case 'UpdateServiceCapacity':
       ensureValidCapacity(command.capacity);
       return [{ type: 'ServiceCapacityUpdated', data: { serviceId, updatedAt: command.at, capacity: command.capacity } }];
