@@ -1,4 +1,4 @@
-import { Decider, DomainEvent, fold } from '@onedoor/domain';
+import { Decider, DomainEvent } from '@onedoor/domain';
 import { EventStore, WrongExpectedVersionError } from '@onedoor/event-store';
 import { EventMetadata, toDomainEvent, toNewEvent } from './event-codec';
 
@@ -20,8 +20,17 @@ export interface ExecutionResult<E, S> {
   position: number;
 }
 
+/** Streams whose folded state is kept between commands; older entries are dropped first. */
+const CACHED_STREAMS = 20_000;
+
 /** The one write path: load the stream, decide, append with the expected version. */
 export class CommandExecutor {
+  /**
+   * Folded state per stream, so a load reads only the events after the cached version (usually none)
+   * instead of replaying the whole stream. States are immutable, so sharing them is safe.
+   */
+  private readonly cache = new Map<string, { state: unknown; version: number }>();
+
   constructor(
     private readonly store: EventStore,
     /** Resolves once read models have applied everything up to a position, so a read after a write sees it. */
@@ -29,9 +38,22 @@ export class CommandExecutor {
   ) {}
 
   async load<C, E, S>(decider: Decider<C, E, S>, stream: string): Promise<{ state: S; version: number }> {
-    const recorded = await this.store.readStream(stream);
-    const state = fold(decider, recorded.map((r) => toDomainEvent(r) as unknown as E));
-    return { state, version: recorded.length === 0 ? 0 : recorded[recorded.length - 1].version };
+    const cached = this.cache.get(stream) as { state: S; version: number } | undefined;
+    const from = cached ?? { state: decider.initialState, version: 0 };
+    const tail = await this.store.readStream(stream, from.version);
+    if (tail.length === 0) return from;
+    const loaded = {
+      state: tail.reduce((state, r) => decider.evolve(state, toDomainEvent(r) as unknown as E), from.state),
+      version: tail[tail.length - 1].version,
+    };
+    this.remember(stream, loaded);
+    return loaded;
+  }
+
+  private remember(stream: string, entry: { state: unknown; version: number }): void {
+    this.cache.delete(stream);
+    if (this.cache.size >= CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(stream, entry);
   }
 
   async execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, execution: Execution<C, S>): Promise<ExecutionResult<E, S>> {
@@ -45,6 +67,7 @@ export class CommandExecutor {
       if (events.length === 0) return { events, state: next, version, position: await this.store.headPosition() };
       try {
         const appended = await this.store.append(execution.stream, events.map((e) => toNewEvent(e, execution.metadata)), version);
+        this.remember(execution.stream, { state: next, version: appended.version });
         await this.readModelsCaughtUp(appended.position);
         return { events, state: next, version: appended.version, position: appended.position };
       } catch (error) {
