@@ -1,0 +1,22 @@
+/** The server's event-store group commits since it started. */
+export interface CommitStats {
+  commits: number;
+  appends: number;
+  /** Duration of each commit in ms (the event loop is blocked meanwhile), in order. */
+  commitMs: number[];
+}
+
+/** What bench/http/serve.ts and its parent say to each other over the IPC channel. */
+export type ServerMessage =
+  | { type: 'listening'; url: string }
+  | { type: 'profile-started' }
+  | { type: 'profile-written'; file: string }
+  | ({ type: 'commit-stats' } & CommitStats)
+  | { type: 'failed'; error: string };
+
+export type ParentMessage =
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string }
+  /** commitMs in the answer starts at commit number `since`. */
+  | { type: 'commit-stats'; since?: number }
+  | { type: 'stop' };

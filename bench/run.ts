@@ -1,0 +1,31 @@
+/**
+ * The OneDoor benchmark: `npm run bench [-- --only store|http] [-- --quick] [-- --cpu-prof]`.
+ * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
+ * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
+ */
+import { parseOptions, UsageError } from './cli-options';
+import { runHttpBench } from './http/http-bench';
+import { describeMachine } from './machine';
+import { BenchRun, LAST_RUN_FILE, renderReport, writeLastRun } from './report';
+import { QUICK_STORE_PLAN, runStoreBench, STORE_PLAN } from './store/store-bench';
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const run: BenchRun = { machine: describeMachine(), quick: options.quick, cpuProfile: options.cpuProfile };
+  if (options.parts.includes('store')) {
+    run.store = await runStoreBench(options.quick ? QUICK_STORE_PLAN : STORE_PLAN, progress);
+  }
+  if (options.parts.includes('http')) {
+    run.http = await runHttpBench({ quick: options.quick, cpuProfile: options.cpuProfile }, progress);
+  }
+  console.log(renderReport(run));
+  writeLastRun(run);
+  console.log(`\nnumbers written to ${LAST_RUN_FILE}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof UsageError ? error.message : error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+/** The targets, in one place. */
+export const TARGETS = {
+  /** (a) event-store appends/s divided by the raw better-sqlite3 rate at the same group sizes. */
+  storeToRawRatio: 0.5,
+  /** (b) create-referral requests/s divided by the no-op endpoint's requests/s. */
+  createToNoopRatio: 0.5,
+  /** (b) create-referral p99 latency, milliseconds, at 50 connections. */
+  createP99Ms: 25,
+} as const;
+
+export type Verdict = 'PASS' | 'MISS';
+
+export const atLeast = (value: number, target: number): Verdict => (value >= target ? 'PASS' : 'MISS');
+export const atMost = (value: number, target: number): Verdict => (value <= target ? 'PASS' : 'MISS');
