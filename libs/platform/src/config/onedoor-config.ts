@@ -50,7 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET');
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
   const config = plainToInstance(OnedoorConfig, given);
-  const problems = validateSync(config).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  const problems = validateSync(config, { stopAtFirstError: true }).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
 }
