@@ -15,8 +15,9 @@ describe('configuration', () => {
       error = e as ConfigurationError;
     }
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error!.problems.join('\n')).toMatch(/PORT/);
-    expect(error!.problems.join('\n')).toMatch(/AUTH_SECRET must be at least 32 characters/);
+    expect(error!.problems).toContain('PORT: PORT must be an integer number');
+    expect(error!.problems).toContain('AUTH_SECRET: AUTH_SECRET must be at least 32 characters');
+    expect(error!.problems).toHaveLength(3);
     expect(error!.problems.join('\n')).toMatch(/LOG_LEVEL/);
   });
   it('requires a secret when tokens are not dev tokens', () => {

@@ -6,7 +6,7 @@ const toBool = ({ value }: { value: unknown }) => (value === undefined || value 
 
 /** Every setting the platform reads from its environment, validated once at start. */
 export class OnedoorConfig {
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt) @Max(65535) @Min(0) @IsInt()
   PORT = 3000;
 
   @IsString()
@@ -20,7 +20,7 @@ export class OnedoorConfig {
   AUTH_MODE: 'dev' | 'token' = 'dev';
 
   @ValidateIf((c: OnedoorConfig) => c.AUTH_MODE === 'token' || c.AUTH_SECRET !== undefined)
-  @IsString() @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters' })
+  @MinLength(32, { message: 'AUTH_SECRET must be at least 32 characters' }) @IsString()
   AUTH_SECRET?: string;
 
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'CONSORTIUM_ID must be lower-case letters, digits and dashes' })
