@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { OnedoorConfig, PlatformModule } from '@onedoor/platform';
+import { DirectoryModule } from '../../directory/src/directory.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { ReferralsModule } from '../../referrals/src/referrals.module';
 
@@ -9,7 +10,7 @@ export class OnedoorModule {
   static forRoot(config: OnedoorConfig): DynamicModule {
     return {
       module: OnedoorModule,
-      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' })],
+      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule],
     };
   }
 }

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@onedoor/event-store';
 import { PersonalDataVault, SqlitePersonKeyStore } from '@onedoor/personal-data';
-import { ConsortiumRoster, PersonRegister, ProjectionRunner, ReferralBook, ServiceCatalogue } from '@onedoor/projections';
+import { ConsortiumRoster, DirectoryProjection, DirectoryReadModel, InMemoryDirectoryReadModel, PersonRegister, ProjectionRunner, ReferralBook, ServiceCatalogue } from '@onedoor/projections';
 import { devAuthSecret } from './auth/dev-auth-secret';
 import { StaffTokenGuard } from './auth/staff-token.guard';
 import { Clock } from './clock';
@@ -58,9 +58,11 @@ export class PlatformModule {
         { provide: ServiceCatalogue, useFactory: () => new ServiceCatalogue() },
         { provide: PersonRegister, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new PersonRegister(vault) },
         { provide: ReferralBook, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new ReferralBook(vault) },
+        { provide: DirectoryReadModel, useFactory: () => new InMemoryDirectoryReadModel() },
+        { provide: DirectoryProjection, inject: [DirectoryReadModel], useFactory: (readModel: DirectoryReadModel) => new DirectoryProjection(readModel) },
         {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook],
+          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection],
           // Read models live in memory: rebuilt from the log at every start, then kept current.
           useFactory: async (store: EventStore, ...readModels: ConstructorParameters<typeof ProjectionRunner>[1]) => {
             const runner = new ProjectionRunner(store, readModels);
@@ -75,7 +77,7 @@ export class PlatformModule {
         PlatformShutdown,
         { provide: APP_GUARD, useClass: StaffTokenGuard },
       ],
-      exports: [ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
+      exports: [ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
     };
   }
 }

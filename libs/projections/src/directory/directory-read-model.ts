@@ -1,0 +1,48 @@
+import type {
+  DirectoryChanges,
+  DirectoryConsortium,
+  DirectoryLocation,
+  DirectoryOrganization,
+  DirectoryService,
+  DirectoryServiceAtLocationView,
+  DirectoryTaxonomy,
+  DirectoryTaxonomyTerm,
+} from './directory-records';
+
+/**
+ * Where the directory's read model lives. Writes are synchronous, one batch per event with that event's
+ * position (the checkpoint), because the projection runner applies an event everywhere before the next.
+ * Reads are asynchronous, so a store across the network (Redis, for the distributed deployment) can
+ * implement this too. An abstract class rather than an interface only so NestJS can inject it by type.
+ */
+export abstract class DirectoryReadModel {
+  /** Forget everything, ready for a rebuild from position 0. */
+  abstract clear(): void;
+
+  /** Stores everything one event changed, and its position as the checkpoint, all at once. */
+  abstract write(changes: DirectoryChanges, position: number): void;
+
+  /** Position of the last event written: a store that outlives the process resumes after it. */
+  abstract checkpoint(): Promise<number>;
+
+  abstract consortium(): Promise<DirectoryConsortium | undefined>;
+
+  /** Every partner that has been a member, current or former, by name. */
+  abstract organizations(): Promise<DirectoryOrganization[]>;
+  abstract organization(id: string): Promise<DirectoryOrganization | undefined>;
+
+  /** Every service ever listed, active or not, by name. */
+  abstract services(): Promise<DirectoryService[]>;
+  abstract service(id: string): Promise<DirectoryService | undefined>;
+
+  /** Postcode districts services are delivered in, by district. */
+  abstract locations(): Promise<DirectoryLocation[]>;
+  abstract location(id: string): Promise<DirectoryLocation | undefined>;
+  abstract serviceAtLocation(id: string): Promise<DirectoryServiceAtLocationView | undefined>;
+
+  abstract taxonomies(): Promise<DirectoryTaxonomy[]>;
+  abstract taxonomy(id: string): Promise<DirectoryTaxonomy | undefined>;
+  /** Every term any service has used, by taxonomy then name. */
+  abstract taxonomyTerms(): Promise<DirectoryTaxonomyTerm[]>;
+  abstract taxonomyTerm(id: string): Promise<DirectoryTaxonomyTerm | undefined>;
+}

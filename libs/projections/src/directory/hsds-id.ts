@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * A name-based UUID (RFC 4122 version 5: SHA-1 of the namespace and the name). The same namespace and
+ * name always give the same UUID, so a rebuild from the log hands out exactly the ids it did before.
+ */
+export function uuidV5(namespace: string, name: string): string {
+  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  const bytes = hash.subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** RFC 4122's namespace for names that are URLs or URNs. */
+const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
+
+/** The root of every OneDoor HSDS id; a consortium's directory derives its own namespace from it. */
+export const ONEDOOR_HSDS_NAMESPACE = uuidV5(URL_NAMESPACE, 'urn:onedoor:hsds');
+
+/**
+ * The HSDS ids of one consortium's directory. HSDS wants UUIDs and ours are slugs (`job-club`), so each is
+ * derived from the consortium's namespace and our own id: stable across rebuilds, distinct between
+ * consortia (two consortia's `job-club` stay apart when an aggregator merges their feeds).
+ */
+export class HsdsIds {
+  readonly namespace: string;
+
+  constructor(consortiumId: string | undefined) {
+    // A service cannot be listed before its consortium is formed; without one, ids still come out stable.
+    this.namespace = consortiumId === undefined ? ONEDOOR_HSDS_NAMESPACE : uuidV5(ONEDOOR_HSDS_NAMESPACE, `consortium/${consortiumId}`);
+  }
+
+  organization = (partnerId: string) => this.id('organization', partnerId);
+  service = (serviceId: string) => this.id('service', serviceId);
+  serviceCapacity = (serviceId: string) => this.id('service_capacity', serviceId);
+  capacityUnit = (unit: string) => this.id('unit', unit);
+  serviceArea = (serviceId: string, locality: string) => this.id('service_area', `${serviceId}/${locality}`);
+  location = (postcodeDistrict: string) => this.id('location', postcodeDistrict);
+  serviceAtLocation = (serviceId: string, postcodeDistrict: string) => this.id('service_at_location', `${serviceId}/${postcodeDistrict}`);
+  taxonomy = (taxonomy: string) => this.id('taxonomy', taxonomy);
+  taxonomyTerm = (taxonomy: string, code: string) => this.id('taxonomy_term', `${taxonomy}/${code}`);
+  attribute = (serviceId: string, taxonomy: string, code: string) => this.id('attribute', `${serviceId}/${taxonomy}/${code}`);
+
+  private id(kind: string, key: string): string {
+    return uuidV5(this.namespace, `${kind}/${key}`);
+  }
+}

@@ -1,0 +1,107 @@
+import type {
+  DirectoryChanges,
+  DirectoryConsortium,
+  DirectoryLocation,
+  DirectoryOrganization,
+  DirectoryService,
+  DirectoryServiceAtLocationView,
+  DirectoryTaxonomy,
+  DirectoryTaxonomyTerm,
+} from './directory-records';
+import { DirectoryReadModel } from './directory-read-model';
+
+const copy = <T>(value: T): T => structuredClone(value);
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/** The directory read model in process memory: the embedded default, rebuilt from the log at every start. */
+export class InMemoryDirectoryReadModel extends DirectoryReadModel {
+  private position = 0;
+  private consortiumRecord: DirectoryConsortium | undefined;
+  private readonly organizationsById = new Map<string, DirectoryOrganization>();
+  private readonly servicesById = new Map<string, DirectoryService>();
+  private readonly locationsById = new Map<string, DirectoryLocation>();
+  private readonly taxonomiesById = new Map<string, DirectoryTaxonomy>();
+  private readonly termsById = new Map<string, DirectoryTaxonomyTerm>();
+  /** service_at_location id → the service that holds it. */
+  private readonly serviceOfServiceAtLocation = new Map<string, string>();
+
+  clear(): void {
+    this.position = 0;
+    this.consortiumRecord = undefined;
+    for (const map of [this.organizationsById, this.servicesById, this.locationsById, this.taxonomiesById, this.termsById, this.serviceOfServiceAtLocation]) map.clear();
+  }
+
+  write(changes: DirectoryChanges, position: number): void {
+    if (changes.consortium) this.consortiumRecord = copy(changes.consortium);
+    changes.organizations?.forEach((o) => this.organizationsById.set(o.id, copy(o)));
+    changes.locations?.forEach((l) => this.locationsById.set(l.id, copy(l)));
+    changes.taxonomies?.forEach((t) => this.taxonomiesById.set(t.id, copy(t)));
+    changes.taxonomyTerms?.forEach((t) => this.termsById.set(t.id, copy(t)));
+    for (const service of changes.services ?? []) {
+      this.servicesById.get(service.id)?.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.delete(sal.id));
+      service.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.set(sal.id, service.id));
+      this.servicesById.set(service.id, copy(service));
+    }
+    this.position = position;
+  }
+
+  async checkpoint(): Promise<number> {
+    return this.position;
+  }
+
+  async consortium(): Promise<DirectoryConsortium | undefined> {
+    return this.consortiumRecord && copy(this.consortiumRecord);
+  }
+
+  async organizations(): Promise<DirectoryOrganization[]> {
+    return [...this.organizationsById.values()].sort(byName).map(copy);
+  }
+
+  async organization(id: string): Promise<DirectoryOrganization | undefined> {
+    return this.found(this.organizationsById, id);
+  }
+
+  async services(): Promise<DirectoryService[]> {
+    return [...this.servicesById.values()].sort((a, b) => a.name.localeCompare(b.name) || a.serviceId.localeCompare(b.serviceId)).map(copy);
+  }
+
+  async service(id: string): Promise<DirectoryService | undefined> {
+    return this.found(this.servicesById, id);
+  }
+
+  async locations(): Promise<DirectoryLocation[]> {
+    return [...this.locationsById.values()].sort((a, b) => a.postcodeDistrict.localeCompare(b.postcodeDistrict, 'en', { numeric: true })).map(copy);
+  }
+
+  async location(id: string): Promise<DirectoryLocation | undefined> {
+    return this.found(this.locationsById, id);
+  }
+
+  async serviceAtLocation(id: string): Promise<DirectoryServiceAtLocationView | undefined> {
+    const service = this.servicesById.get(this.serviceOfServiceAtLocation.get(id) ?? '');
+    const link = service?.serviceAtLocations.find((sal) => sal.id === id);
+    const location = link && this.locationsById.get(link.locationId);
+    return location && { id, service: copy(service!), location: copy(location) };
+  }
+
+  async taxonomies(): Promise<DirectoryTaxonomy[]> {
+    return [...this.taxonomiesById.values()].sort(byName).map(copy);
+  }
+
+  async taxonomy(id: string): Promise<DirectoryTaxonomy | undefined> {
+    return this.found(this.taxonomiesById, id);
+  }
+
+  async taxonomyTerms(): Promise<DirectoryTaxonomyTerm[]> {
+    return [...this.termsById.values()].sort((a, b) => a.taxonomy.localeCompare(b.taxonomy) || byName(a, b)).map(copy);
+  }
+
+  async taxonomyTerm(id: string): Promise<DirectoryTaxonomyTerm | undefined> {
+    return this.found(this.termsById, id);
+  }
+
+  private found<T>(map: Map<string, T>, id: string): T | undefined {
+    const value = map.get(id);
+    return value && copy(value);
+  }
+}
