@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DirectoryBenchResult } from './directory/directory-bench';
 import type { HttpBenchResult } from './http/http-bench';
 import type { MachineInfo } from './machine';
 import type { StoreBenchResult } from './store/store-bench';
 import { fixed, formatTable, thousands } from './table';
-import { TARGETS } from './targets';
+import { TARGETS, atLeast, atMost } from './targets';
 
 export interface BenchRun {
   machine: MachineInfo;
@@ -12,6 +13,7 @@ export interface BenchRun {
   cpuProfile: boolean;
   store?: StoreBenchResult;
   http?: HttpBenchResult | { skipped: string };
+  directory?: DirectoryBenchResult;
 }
 
 export const LAST_RUN_FILE = join(__dirname, 'last-run.json');
@@ -25,6 +27,7 @@ export function renderReport(run: BenchRun): string {
   ];
   if (run.store) out.push('', ...renderStore(run.store));
   if (run.http) out.push('', ...renderHttp(run.http));
+  if (run.directory) out.push('', ...renderDirectory(run.directory));
   out.push('', `summary: ${summaryLine(run)}`);
   return out.join('\n');
 }
@@ -34,7 +37,33 @@ function summaryLine(run: BenchRun): string {
   if (run.store) parts.push(`(a) store/raw ≥ ${TARGETS.storeToRawRatio} ${run.store.verdict}`);
   if (run.http && 'skipped' in run.http) parts.push('(b) skipped');
   else if (run.http) parts.push(`(b) create/no-op ≥ ${TARGETS.createToNoopRatio} ${run.http.ratioVerdict}, create p99 ≤ ${TARGETS.createP99Ms} ms ${run.http.p99Verdict}`);
+  if (run.directory) {
+    parts.push(`(c) search p99 ≤ ${TARGETS.searchP99Ms} ms ${atMost(run.directory.search.indexed.p99, TARGETS.searchP99Ms)}`);
+    parts.push(`(d) rebuild/raw ≥ ${TARGETS.rebuildToRawRatio} ${atLeast(run.directory.rebuild.ratio, TARGETS.rebuildToRawRatio)}`);
+  }
   return parts.join('; ');
+}
+
+function renderDirectory({ search, rebuild }: DirectoryBenchResult): string[] {
+  const row = (name: string, l: { p50: number; p99: number; max: number; count: number }) => [name, fixed(l.p50, 3), fixed(l.p99, 3), fixed(l.max, 2), thousands(l.count)];
+  const redis = search.redis && !('skipped' in search.redis) ? [row('Redis read model (127.0.0.1, same queries)', search.redis)] : [];
+  return [
+    `(c) Staff search: ${thousands(search.services)} services, ${thousands(search.referrals)} referrals (${thousands(search.referralEvents)} events) in history; ` +
+      `${thousands(search.queries)} queries mixing need, words, postcode distance, age, community, capacity; first page of 20`,
+    `    baseline = a linear scan over plain objects of the same services with the same semantics, taking turns with the indexed search`,
+    formatTable(['search', 'p50 ms', 'p99 ms', 'max ms', 'queries'], [row('indexed, in-process read model', search.indexed), row('linear scan (baseline)', search.linearScan), ...redis]),
+    ...(search.redis && 'skipped' in search.redis ? [`    Redis: skipped — ${search.redis.skipped}`] : []),
+    `    linear-scan p99 / indexed p99 = ${fixed(search.speedup, 1)}×; answers differing from the baseline: ${search.mismatches}`,
+    formatTable(['check', 'measured', 'target', 'verdict'], [['search p99 (in-process)', `${fixed(search.indexed.p99, 3)} ms`, `≤ ${TARGETS.searchP99Ms} ms`, atMost(search.indexed.p99, TARGETS.searchP99Ms)]]),
+    '',
+    `(d) Directory rebuild from ${thousands(rebuild.events)} events (${fixed(rebuild.fileMiB, 0)} MiB SQLite file, ${thousands(rebuild.services)} services), batches of ${rebuild.batchSize}; ` +
+      `raw = the store's SELECT + JSON.parse of data and metadata; rebuild = SqliteEventStore.readAll + DirectoryProjection into the in-process read model`,
+    formatTable(
+      ['repetition', 'raw events/s', 'rebuild events/s', 'ratio'],
+      rebuild.rawPerSec.map((raw, i) => [String(i + 1), thousands(raw), thousands(rebuild.rebuildPerSec[i]), fixed(rebuild.rebuildPerSec[i] / raw, 2)]),
+    ),
+    formatTable(['check', 'measured', 'target', 'verdict'], [['rebuild / raw (mean rates)', fixed(rebuild.ratio, 2), `≥ ${TARGETS.rebuildToRawRatio}`, atLeast(rebuild.ratio, TARGETS.rebuildToRawRatio)]]),
+  ];
 }
 
 function renderStore(result: StoreBenchResult): string[] {

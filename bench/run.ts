@@ -1,10 +1,11 @@
 /**
- * The OneDoor benchmark: `npm run bench [-- --only store|http] [-- --quick] [-- --cpu-prof]`.
+ * The OneDoor benchmark: `npm run bench [-- --only store|http|directory] [-- --quick] [-- --cpu-prof]`.
  * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
  * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
  */
 import { parseOptions, UsageError } from './cli-options';
 import { runHttpBench } from './http/http-bench';
+import { DIRECTORY_PLAN, QUICK_DIRECTORY_PLAN, runDirectoryBench } from './directory/directory-bench';
 import { describeMachine } from './machine';
 import { BenchRun, LAST_RUN_FILE, renderReport, writeLastRun } from './report';
 import { QUICK_STORE_PLAN, runStoreBench, STORE_PLAN } from './store/store-bench';
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   }
   if (options.parts.includes('http')) {
     run.http = await runHttpBench({ quick: options.quick, cpuProfile: options.cpuProfile }, progress);
+  }
+  if (options.parts.includes('directory')) {
+    run.directory = await runDirectoryBench(options.quick ? QUICK_DIRECTORY_PLAN : DIRECTORY_PLAN, progress);
   }
   console.log(renderReport(run));
   writeLastRun(run);

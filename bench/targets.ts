@@ -6,6 +6,10 @@ export const TARGETS = {
   createToNoopRatio: 0.5,
   /** (b) create-referral p99 latency, milliseconds, at 50 connections. */
   createP99Ms: 25,
+  /** (c) staff search p99 latency, milliseconds, with 10,000 services and 50,000 referrals (in-process read model). */
+  searchP99Ms: 5,
+  /** (d) directory rebuild events/s divided by raw SQLite read-and-parse events/s from the same file. */
+  rebuildToRawRatio: 0.5,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';

@@ -25,9 +25,10 @@ export interface OnedoorTestApp {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startTestApp(options: { seedDemo?: boolean; dataDir?: string } = {}): Promise<OnedoorTestApp> {
+/** `env`: more settings, e.g. READ_MODEL_STORE=redis to run a suite over the Redis directory read model. */
+export async function startTestApp(options: { seedDemo?: boolean; dataDir?: string; env?: Record<string, string> } = {}): Promise<OnedoorTestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'onedoor-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', SEED_DEMO: 'false' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', SEED_DEMO: 'false', ...options.env });
   const app = await createOnedoorApp(config);
   await app.getHttpAdapter().getInstance().ready();
   if (options.seedDemo) await seedDemoConsortium(app);

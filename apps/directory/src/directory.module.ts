@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessPolicy } from '@onedoor/platform';
 import { OpenReferralCors } from './openreferral/open-referral-cors';
 import { OpenReferralOrganizationsController } from './openreferral/organizations/organizations.controller';
 import { GetOpenReferralOrganizationHandler, ListOpenReferralOrganizationsHandler } from './openreferral/organizations/organization.queries';
@@ -12,10 +13,15 @@ import { OpenReferralTaxonomiesController } from './openreferral/taxonomies/taxo
 import { GetOpenReferralTaxonomyHandler, ListOpenReferralTaxonomiesHandler } from './openreferral/taxonomies/taxonomy.queries';
 import { OpenReferralTaxonomyTermsController } from './openreferral/taxonomy-terms/taxonomy-terms.controller';
 import { GetOpenReferralTaxonomyTermHandler, ListOpenReferralTaxonomyTermsHandler } from './openreferral/taxonomy-terms/taxonomy-term.queries';
+import { RoutingSuggestionsController } from './staff/routing/routing-suggestions.controller';
+import { GetRoutingSuggestionsHandler } from './staff/routing/routing-suggestions.query';
+import { DirectorySearchController } from './staff/search/directory-search.controller';
+import { SearchDirectoryHandler } from './staff/search/search-directory.query';
 
 /**
  * The shared service directory: the Open Referral (HSDS 3.0, UK profile) API under /openreferral, open
- * without a token and to every origin, read from the directory projection. Runs on PlatformModule.
+ * without a token and to every origin, read from the directory projection; and for staff, search
+ * (/directory/search) and routing suggestions for a person (/people/{id}/routing-suggestions). Runs on PlatformModule.
  */
 @Module({
   controllers: [
@@ -25,6 +31,8 @@ import { GetOpenReferralTaxonomyTermHandler, ListOpenReferralTaxonomyTermsHandle
     OpenReferralTaxonomiesController,
     OpenReferralTaxonomyTermsController,
     OpenReferralServiceAtLocationsController,
+    DirectorySearchController,
+    RoutingSuggestionsController,
   ],
   providers: [
     OpenReferralCors,
@@ -39,6 +47,9 @@ import { GetOpenReferralTaxonomyTermHandler, ListOpenReferralTaxonomyTermsHandle
     GetOpenReferralTaxonomyTermHandler,
     ListOpenReferralServiceAtLocationsHandler,
     GetOpenReferralServiceAtLocationHandler,
+    AccessPolicy,
+    SearchDirectoryHandler,
+    GetRoutingSuggestionsHandler,
   ],
 })
 export class DirectoryModule {}

@@ -7,7 +7,19 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStore, SqliteEventStore } from '@onedoor/event-store';
 import { PersonalDataVault, SqlitePersonKeyStore } from '@onedoor/personal-data';
-import { ConsortiumRoster, DirectoryProjection, DirectoryReadModel, InMemoryDirectoryReadModel, PersonRegister, ProjectionRunner, ReferralBook, ServiceCatalogue } from '@onedoor/projections';
+import {
+  ConsortiumRoster,
+  DirectoryProjection,
+  DirectoryReadModel,
+  InMemoryDirectoryReadModel,
+  PartnerResponsiveness,
+  PersonRegister,
+  ProjectionRunner,
+  RedisDirectoryReadModel,
+  ReferralBook,
+  ServiceCatalogue,
+  ServiceLoad,
+} from '@onedoor/projections';
 import { devAuthSecret } from './auth/dev-auth-secret';
 import { StaffTokenGuard } from './auth/staff-token.guard';
 import { Clock } from './clock';
@@ -17,6 +29,15 @@ import { CommandExecutor } from './storage/command-executor';
 import { CommittedEventBridge } from './storage/committed-event-bridge';
 import { EVENT_STORE, ONEDOOR_CONFIG } from './storage/tokens';
 
+/**
+ * The directory read model the configuration asks for. In Redis its keys carry the consortium id, so
+ * consortia can share a server; it is still rebuilt from the log at every start, like the others.
+ */
+function directoryReadModelFor(config: OnedoorConfig): DirectoryReadModel {
+  if (config.READ_MODEL_STORE === 'redis') return new RedisDirectoryReadModel({ url: config.REDIS_URL!, keyPrefix: `onedoor:${config.CONSORTIUM_ID}:directory:` });
+  return new InMemoryDirectoryReadModel();
+}
+
 /** Closes what the platform opened, in the reverse order. */
 class PlatformShutdown implements OnModuleDestroy {
   constructor(
@@ -24,9 +45,11 @@ class PlatformShutdown implements OnModuleDestroy {
     private readonly runner: ProjectionRunner,
     private readonly vault: PersonalDataVault,
     private readonly idempotency: IdempotencyStore,
+    private readonly directory: DirectoryReadModel,
   ) {}
   async onModuleDestroy(): Promise<void> {
     await this.runner.stop();
+    await this.directory.close();
     await this.store.close();
     this.vault.close();
     this.idempotency.close();
@@ -58,11 +81,13 @@ export class PlatformModule {
         { provide: ServiceCatalogue, useFactory: () => new ServiceCatalogue() },
         { provide: PersonRegister, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new PersonRegister(vault) },
         { provide: ReferralBook, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new ReferralBook(vault) },
-        { provide: DirectoryReadModel, useFactory: () => new InMemoryDirectoryReadModel() },
+        { provide: ServiceLoad, useFactory: () => new ServiceLoad() },
+        { provide: PartnerResponsiveness, useFactory: () => new PartnerResponsiveness() },
+        { provide: DirectoryReadModel, useFactory: () => directoryReadModelFor(config) },
         { provide: DirectoryProjection, inject: [DirectoryReadModel], useFactory: (readModel: DirectoryReadModel) => new DirectoryProjection(readModel) },
         {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection],
+          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection, ServiceLoad, PartnerResponsiveness],
           // Read models live in memory: rebuilt from the log at every start, then kept current.
           useFactory: async (store: EventStore, ...readModels: ConstructorParameters<typeof ProjectionRunner>[1]) => {
             const runner = new ProjectionRunner(store, readModels);
@@ -77,7 +102,7 @@ export class PlatformModule {
         PlatformShutdown,
         { provide: APP_GUARD, useClass: StaffTokenGuard },
       ],
-      exports: [ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
+      exports: [ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
     };
   }
 }

@@ -16,3 +16,8 @@ export * from './directory/directory-records';
 export * from './directory/directory-read-model';
 export * from './directory/in-memory-directory-read-model';
 export * from './directory/directory-projection';
+export * from './directory/directory-search';
+export * from './directory/directory-search-index';
+export * from './directory/redis-directory-read-model';
+export * from './service-load';
+export * from './partner-responsiveness';

@@ -23,4 +23,19 @@ describe('configuration', () => {
   it('requires a secret when tokens are not dev tokens', () => {
     expect(() => loadConfig({ AUTH_MODE: 'token' })).toThrow(/AUTH_SECRET/);
   });
+  it('keeps the directory read model in memory unless Redis is asked for, and then needs its URL', () => {
+    expect(loadConfig({})).toMatchObject({ READ_MODEL_STORE: 'memory' });
+    expect(loadConfig({ READ_MODEL_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({ READ_MODEL_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' });
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigurationError).problems;
+      }
+    };
+    expect(problemsOf({ READ_MODEL_STORE: 'postgres' })).toEqual(['READ_MODEL_STORE: READ_MODEL_STORE must be one of the following values: memory, redis']);
+    expect(problemsOf({ READ_MODEL_STORE: 'redis' })).toEqual(['REDIS_URL: REDIS_URL must be set when READ_MODEL_STORE is redis']);
+    expect(problemsOf({ READ_MODEL_STORE: 'redis', REDIS_URL: 'localhost:6379' })).toEqual(['REDIS_URL: REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379']);
+  });
 });

@@ -33,6 +33,18 @@ export class OnedoorConfig {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
+  /**
+   * Where the directory read model lives: `memory` (in process, rebuilt at every start: the embedded default)
+   * or `redis` (shared by the services of the distributed deployment, at REDIS_URL). The other read models
+   * stay in process either way.
+   */
+  @IsIn(['memory', 'redis'])
+  READ_MODEL_STORE: 'memory' | 'redis' = 'memory';
+
+  @ValidateIf((c: OnedoorConfig) => c.READ_MODEL_STORE === 'redis' || c.REDIS_URL !== undefined)
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }) @IsString({ message: 'REDIS_URL must be set when READ_MODEL_STORE is redis' })
+  REDIS_URL?: string;
+
   /** Log as JSON lines (for log shippers) or as readable text. */
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'json';
@@ -47,7 +59,7 @@ export class ConfigurationError extends Error {
 
 /** Reads and validates the configuration; unknown variables are ignored, bad ones named with the rule. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): OnedoorConfig {
-  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET');
+  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL');
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
   const config = plainToInstance(OnedoorConfig, given);
   const problems = validateSync(config, { stopAtFirstError: true }).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));

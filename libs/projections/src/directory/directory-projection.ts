@@ -25,6 +25,8 @@ interface Listing {
   capacityUpdatedAt: string;
   withdrawnAt?: string;
   lastModified: string;
+  /** The record last published and the description it came from: a capacity change reuses its terms, areas and ids. */
+  published?: { description: ServiceState['description']; record: DirectoryService };
 }
 
 /**
@@ -130,6 +132,35 @@ export class DirectoryProjection implements Projection {
   }
 
   private serviceOf(listing: Listing): DirectoryService {
+    const record = this.freshServiceOf(listing);
+    listing.published = { description: listing.state.description, record };
+    return record;
+  }
+
+  /**
+   * The service record as it now stands. Deriving ids (SHA-1 each) and terms is most of the cost of an event,
+   * and a capacity change, the commonest, leaves the description object as it was: then only capacity,
+   * status and dates are new.
+   */
+  private freshServiceOf(listing: Listing): DirectoryService {
+    const { state, published } = listing;
+    if (published && published.description === state.description) {
+      const partnerIsMember = this.partners.get(state.partnerId!)?.member === true;
+      const inactiveBecause = state.status === 'withdrawn' ? 'withdrawn' : partnerIsMember ? undefined : 'partner-left';
+      const { inactiveBecause: _before, withdrawnAt: _withdrawn, ...previous } = published.record;
+      return {
+        ...previous,
+        status: inactiveBecause ? 'inactive' : 'active',
+        ...(inactiveBecause ? { inactiveBecause } : {}),
+        capacity: { ...previous.capacity, ...state.capacity!, unitId: this.ids.capacityUnit(state.capacity!.unit), updatedAt: listing.capacityUpdatedAt },
+        ...(listing.withdrawnAt !== undefined ? { withdrawnAt: listing.withdrawnAt } : {}),
+        lastModified: listing.lastModified,
+      };
+    }
+    return this.builtServiceOf(listing);
+  }
+
+  private builtServiceOf(listing: Listing): DirectoryService {
     const { state } = listing;
     const serviceId = state.serviceId!;
     const partnerId = state.partnerId!;

@@ -8,6 +8,7 @@ import type {
   DirectoryTaxonomy,
   DirectoryTaxonomyTerm,
 } from './directory-records';
+import type { DirectorySearch, DirectorySearchResult } from './directory-search';
 
 /**
  * Where the directory's read model lives. Writes are synchronous, one batch per event with that event's
@@ -45,4 +46,13 @@ export abstract class DirectoryReadModel {
   /** Every term any service has used, by taxonomy then name. */
   abstract taxonomyTerms(): Promise<DirectoryTaxonomyTerm[]>;
   abstract taxonomyTerm(id: string): Promise<DirectoryTaxonomyTerm | undefined>;
+
+  /**
+   * Staff search over active services, answered from indexes (by need, by community, by word) so it stays
+   * fast with thousands of services: the total matching and one page of hits, nearest first when measuring.
+   */
+  abstract search(search: DirectorySearch): Promise<DirectorySearchResult>;
+
+  /** Lets go of connections; a store in process memory has none. */
+  async close(): Promise<void> {}
 }

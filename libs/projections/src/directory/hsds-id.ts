@@ -4,8 +4,12 @@ import { createHash } from 'node:crypto';
  * A name-based UUID (RFC 4122 version 5: SHA-1 of the namespace and the name). The same namespace and
  * name always give the same UUID, so a rebuild from the log hands out exactly the ids it did before.
  */
+const namespaceBytes = new Map<string, Buffer>();
+
 export function uuidV5(namespace: string, name: string): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  let bytesOfNamespace = namespaceBytes.get(namespace);
+  if (!bytesOfNamespace) namespaceBytes.set(namespace, (bytesOfNamespace = Buffer.from(namespace.replace(/-/g, ''), 'hex')));
+  const hash = createHash('sha1').update(bytesOfNamespace).update(name, 'utf8').digest();
   const bytes = hash.subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
@@ -26,6 +30,8 @@ export const ONEDOOR_HSDS_NAMESPACE = uuidV5(URL_NAMESPACE, 'urn:onedoor:hsds');
  */
 export class HsdsIds {
   readonly namespace: string;
+  /** Each id is a SHA-1; a rebuild asks for the same few again at every change of a service, so they are remembered. */
+  private readonly known = new Map<string, string>();
 
   constructor(consortiumId: string | undefined) {
     // A service cannot be listed before its consortium is formed; without one, ids still come out stable.
@@ -44,6 +50,12 @@ export class HsdsIds {
   attribute = (serviceId: string, taxonomy: string, code: string) => this.id('attribute', `${serviceId}/${taxonomy}/${code}`);
 
   private id(kind: string, key: string): string {
-    return uuidV5(this.namespace, `${kind}/${key}`);
+    const name = `${kind}/${key}`;
+    let id = this.known.get(name);
+    if (id === undefined) {
+      id = uuidV5(this.namespace, name);
+      this.known.set(name, id);
+    }
+    return id;
   }
 }

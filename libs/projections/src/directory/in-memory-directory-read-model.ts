@@ -9,8 +9,25 @@ import type {
   DirectoryTaxonomyTerm,
 } from './directory-records';
 import { DirectoryReadModel } from './directory-read-model';
+import { DirectorySearch, DirectorySearchResult, filterAndOrder } from './directory-search';
+import { DirectorySearchIndex } from './directory-search-index';
 
 const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * Services are copied in and out by hand: they change at every capacity update, and structuredClone was
+ * most of a rebuild's time. Every nested object and array of DirectoryService is copied here (keep it so).
+ */
+const copyService = (s: DirectoryService): DirectoryService => ({
+  ...s,
+  needs: [...s.needs],
+  localities: [...s.localities],
+  communities: [...s.communities],
+  eligibility: { ...s.eligibility },
+  capacity: { ...s.capacity },
+  terms: s.terms.map((t) => ({ ...t })),
+  serviceAreas: s.serviceAreas.map((a) => ({ ...a })),
+  serviceAtLocations: s.serviceAtLocations.map((sal) => ({ ...sal })),
+});
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /** The directory read model in process memory: the embedded default, rebuilt from the log at every start. */
@@ -24,11 +41,13 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
   private readonly termsById = new Map<string, DirectoryTaxonomyTerm>();
   /** service_at_location id → the service that holds it. */
   private readonly serviceOfServiceAtLocation = new Map<string, string>();
+  private readonly index = new DirectorySearchIndex();
 
   clear(): void {
     this.position = 0;
     this.consortiumRecord = undefined;
     for (const map of [this.organizationsById, this.servicesById, this.locationsById, this.taxonomiesById, this.termsById, this.serviceOfServiceAtLocation]) map.clear();
+    this.index.clear();
   }
 
   write(changes: DirectoryChanges, position: number): void {
@@ -40,7 +59,9 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
     for (const service of changes.services ?? []) {
       this.servicesById.get(service.id)?.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.delete(sal.id));
       service.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.set(sal.id, service.id));
-      this.servicesById.set(service.id, copy(service));
+      this.servicesById.set(service.id, copyService(service));
+      // Partners are written before their services in the same change, so the name is current.
+      this.index.put(service, this.organizationsById.get(service.organizationId)?.name);
     }
     this.position = position;
   }
@@ -62,11 +83,12 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
   }
 
   async services(): Promise<DirectoryService[]> {
-    return [...this.servicesById.values()].sort((a, b) => a.name.localeCompare(b.name) || a.serviceId.localeCompare(b.serviceId)).map(copy);
+    return [...this.servicesById.values()].sort((a, b) => a.name.localeCompare(b.name) || a.serviceId.localeCompare(b.serviceId)).map(copyService);
   }
 
   async service(id: string): Promise<DirectoryService | undefined> {
-    return this.found(this.servicesById, id);
+    const service = this.servicesById.get(id);
+    return service && copyService(service);
   }
 
   async locations(): Promise<DirectoryLocation[]> {
@@ -81,7 +103,7 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
     const service = this.servicesById.get(this.serviceOfServiceAtLocation.get(id) ?? '');
     const link = service?.serviceAtLocations.find((sal) => sal.id === id);
     const location = link && this.locationsById.get(link.locationId);
-    return location && { id, service: copy(service!), location: copy(location) };
+    return location && { id, service: copyService(service!), location: copy(location) };
   }
 
   async taxonomies(): Promise<DirectoryTaxonomy[]> {
@@ -98,6 +120,15 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
 
   async taxonomyTerm(id: string): Promise<DirectoryTaxonomyTerm | undefined> {
     return this.found(this.termsById, id);
+  }
+
+  async search(search: DirectorySearch): Promise<DirectorySearchResult> {
+    const { total, page } = filterAndOrder(this.index.candidates(search), search, this.index.nameRank());
+    const hits = page.map(({ entry, distanceMetres, nearestDistrict }) => ({
+      service: copyService(this.servicesById.get(entry.id)!),
+      ...(distanceMetres !== undefined ? { distanceMetres, nearestDistrict } : {}),
+    }));
+    return { total, hits };
   }
 
   private found<T>(map: Map<string, T>, id: string): T | undefined {
