@@ -17,7 +17,9 @@ export class StoreUnderTest {
   private readonly probe = new GroupCommitProbe();
 
   constructor(file: string) {
-    this.store = new SqliteEventStore({ file, synchronous: 'FULL', pollIntervalMs: 0 });
+    // Inline writer: the group-commit probe wraps SqliteAppendWriter.writeGroup on this thread, so the raw side
+    // can replay the same group sizes. The app's default worker writer runs the same writeGroup on another thread.
+    this.store = new SqliteEventStore({ file, synchronous: 'FULL', pollIntervalMs: 0, writer: 'inline' });
     assertDurable((this.store as unknown as { db: Database }).db);
     this.probe.install();
   }

@@ -20,11 +20,17 @@ export class DuplicateEventIdError extends Error {
   }
 }
 
-/** The store was closed; no further appends are accepted. */
+/**
+ * The store was closed, or can no longer write (its writer thread stopped); no further appends are
+ * accepted. `reason` says why when it was not an orderly close.
+ */
 export class EventStoreClosedError extends Error {
   readonly code = 'event-store-closed';
-  constructor() {
-    super('the event store is closed');
+  constructor(
+    readonly reason?: string,
+    options?: ErrorOptions,
+  ) {
+    super(reason ? `the event store is closed: ${reason}` : 'the event store is closed', options);
     this.name = 'EventStoreClosedError';
   }
 }
