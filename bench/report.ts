@@ -130,6 +130,8 @@ function renderHttp(result: HttpBenchResult | { skipped: string }): string[] {
 }
 
 function renderCommits(c: HttpBenchResult['createCommits']): string[] {
+  // The probe wraps writeGroup on the server's main thread; with the default worker writer the commits happen elsewhere.
+  if (c.perSec === 0) return ['    group commits run on the event store\'s writer thread (the default), so they do not hold the event loop'];
   return [
     `    server's event store while creating referrals: ${thousands(c.perSec)} group commits/s, ${fixed(c.appendsPerCommit, 1)} appends per commit;`,
     `    each commit holds the event loop (fsync, WAL checkpoints): p50 ${fixed(c.commitMs.p50, 1)} ms, p99 ${fixed(c.commitMs.p99, 1)} ms, ` +

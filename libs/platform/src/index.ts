@@ -16,3 +16,4 @@ export * from './auth/staff-token';
 export * from './clock';
 export * from './access/access-policy';
 export * from './platform.module';
+export * from './boot-alone';

@@ -1,0 +1,21 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigurationError, OnedoorConfig, loadConfig } from './config/onedoor-config';
+import { configureHttp } from './http/configure-http';
+import { PlatformModule } from './platform.module';
+
+/** Boots one app's module alone on the platform's embedded store: how each app in apps/ can run by itself. */
+export function bootAlone(appModule: (config: OnedoorConfig) => Type<unknown> | DynamicModule): void {
+  (async () => {
+    const config = loadConfig();
+    @Module({ imports: [PlatformModule.forRoot(config), appModule(config)] })
+    class StandaloneModule {}
+    const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, new FastifyAdapter());
+    configureHttp(app);
+    await app.listen(config.PORT, config.HOST);
+  })().catch((error) => {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    process.exit(1);
+  });
+}
