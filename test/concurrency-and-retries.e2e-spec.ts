@@ -60,6 +60,11 @@ describe('concurrent edits and retried requests', () => {
     expect(other.body.status).toBe('cancelled');
   });
 
+  it('a request without a token is a 401 whatever its Idempotency-Key', async () => {
+    const res = await t.http().post('/referrals').set('idempotency-key', 'not a valid key!').send({}).expect(401);
+    expect(res.body.rule).toBe('auth.token-missing');
+  });
+
   it('concurrent retries of one create write it once', async () => {
     const body = { personId: 'demo-person-1', needs: ['employment'], serviceId: 'job-club', referralId: 'retry-storm' };
     const head = await t.head();

@@ -29,7 +29,8 @@ export function installIdempotency(fastify: FastifyInstance, store: IdempotencyS
 
   fastify.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (key === undefined || !WRITES.has(request.method)) return;
+    // Without credentials the guard answers 401 first; a key only means something for a known caller.
+    if (key === undefined || !WRITES.has(request.method) || !request.headers.authorization) return;
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
       return refuse(reply, { statusCode: 400, error: 'Bad Request', rule: 'input.idempotency-key-invalid', message: 'Idempotency-Key must be 1–200 letters, digits, dots, dashes, colons or underscores', fields: [{ field: 'Idempotency-Key', rules: ['must match [A-Za-z0-9._:-]{1,200}'] }] });
     }
