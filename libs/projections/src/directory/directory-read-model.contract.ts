@@ -1,4 +1,5 @@
 import type { ListService } from '@onedoor/domain';
+import { directoryContentsOf } from '../testing/directory-contents';
 import { Scenario, debt, hub, jobs, seedConsortium } from '../testing/scenario';
 import { DirectoryProjection } from './directory-projection';
 import { DirectoryReadModel } from './directory-read-model';
@@ -43,28 +44,6 @@ async function project(s: Scenario, readModel: DirectoryReadModel): Promise<Dire
   return readModel;
 }
 
-/** Everything a read model answers, by list and by id. */
-async function contentsOf(directory: DirectoryReadModel) {
-  const services = await directory.services();
-  const organizations = await directory.organizations();
-  const locations = await directory.locations();
-  const taxonomies = await directory.taxonomies();
-  const terms = await directory.taxonomyTerms();
-  return {
-    checkpoint: await directory.checkpoint(),
-    consortium: await directory.consortium(),
-    services, organizations, locations, taxonomies, terms,
-    byId: await Promise.all([
-      ...services.map((x) => directory.service(x.id)),
-      ...services.flatMap((x) => x.serviceAtLocations.map((sal) => directory.serviceAtLocation(sal.id))),
-      ...organizations.map((x) => directory.organization(x.id)),
-      ...locations.map((x) => directory.location(x.id)),
-      ...taxonomies.map((x) => directory.taxonomy(x.id)),
-      ...terms.map((x) => directory.taxonomyTerm(x.id)),
-    ]),
-    unknown: await Promise.all([directory.service('nope'), directory.organization('nope'), directory.serviceAtLocation('nope'), directory.location('nope')]),
-  };
-}
 
 export function directoryReadModelContract(storeName: string, fresh: () => Promise<StoreUnderTest>): void {
   describe(`directory read model contract: ${storeName}`, () => {
@@ -86,8 +65,8 @@ export function directoryReadModelContract(storeName: string, fresh: () => Promi
       await s.service('svc-hx1', { type: 'UpdateService', changes: { localities: ['HX1', 'HX3'] }, actor: jobs, at: later });
       await s.service('svc-tod', { type: 'WithdrawService', actor: debt, at: later });
       await s.consortium({ type: 'RemovePartner', partnerId: 'front', openReferralIds: [], actor: hub, at: later });
-      const expected = await contentsOf(await project(s, new InMemoryDirectoryReadModel()));
-      expect(await contentsOf(await project(s, directory))).toEqual(expected);
+      const expected = await directoryContentsOf(await project(s, new InMemoryDirectoryReadModel()));
+      expect(await directoryContentsOf(await project(s, directory))).toEqual(expected);
       expect(expected.services).toHaveLength(6);
     });
 
@@ -95,12 +74,12 @@ export function directoryReadModelContract(storeName: string, fresh: () => Promi
       const s = await valley();
       const projection = new DirectoryProjection(directory);
       await s.project(projection);
-      const before = await contentsOf(directory);
+      const before = await directoryContentsOf(directory);
       projection.reset();
-      expect(await contentsOf(directory)).toMatchObject({ checkpoint: 0, consortium: undefined, services: [], organizations: [], locations: [] });
+      expect(await directoryContentsOf(directory)).toMatchObject({ checkpoint: 0, consortium: undefined, services: [], organizations: [], locations: [] });
       expect(await find({})).toEqual({ total: 0, names: [] });
       await s.project(projection);
-      expect(await contentsOf(directory)).toEqual(before);
+      expect(await directoryContentsOf(directory)).toEqual(before);
     });
 
     it('finds active services by need and by community, by name when not measuring', async () => {

@@ -1,7 +1,7 @@
 import { ProjectionRunner } from '../projection-runner';
+import { directoryContentsOf } from '../testing/directory-contents';
 import { Scenario, amira, debt, front, hub, jobs, seedConsortium, target } from '../testing/scenario';
 import { DirectoryProjection } from './directory-projection';
-import { DirectoryReadModel } from './directory-read-model';
 import { InMemoryDirectoryReadModel } from './in-memory-directory-read-model';
 
 const day = (d: number) => `2026-04-${String(d).padStart(2, '0')}T09:00:00.000Z`;
@@ -22,31 +22,6 @@ async function busyMonth(s: Scenario, from = 1): Promise<void> {
   await s.service(`svc-${from}`, { type: 'UpdateService', changes: { localities: ['HD6', 'Brighouse'], needs: ['housing', 'veterans-support'] }, actor: jobs, at: day(from + 1) });
 }
 
-/** Everything the read model answers, by list and by id. */
-async function contentsOf(directory: DirectoryReadModel) {
-  const services = await directory.services();
-  const organizations = await directory.organizations();
-  const locations = await directory.locations();
-  const taxonomies = await directory.taxonomies();
-  const terms = await directory.taxonomyTerms();
-  return {
-    checkpoint: await directory.checkpoint(),
-    consortium: await directory.consortium(),
-    services,
-    organizations,
-    locations,
-    taxonomies,
-    terms,
-    byId: await Promise.all([
-      ...services.map((x) => directory.service(x.id)),
-      ...services.flatMap((x) => x.serviceAtLocations.map((sal) => directory.serviceAtLocation(sal.id))),
-      ...organizations.map((x) => directory.organization(x.id)),
-      ...locations.map((x) => directory.location(x.id)),
-      ...taxonomies.map((x) => directory.taxonomy(x.id)),
-      ...terms.map((x) => directory.taxonomyTerm(x.id)),
-    ]),
-  };
-}
 
 const freshDirectory = () => new DirectoryProjection(new InMemoryDirectoryReadModel());
 
@@ -67,17 +42,17 @@ describe('rebuilding the directory from the log', () => {
 
     const [first] = await s.project(freshDirectory());
     const [second] = await s.project(freshDirectory());
-    const expected = await contentsOf(first.readModel);
-    expect(await contentsOf(second.readModel)).toEqual(expected);
+    const expected = await directoryContentsOf(first.readModel);
+    expect(await directoryContentsOf(second.readModel)).toEqual(expected);
     expect(expected.checkpoint).toBe(await s.store.headPosition());
     expect(expected.services.map((x) => [x.serviceId, x.status])).toEqual([['svc-debt', 'inactive'], ['svc-1', 'inactive'], ['svc-jobs', 'inactive']]);
     expect(expected.locations.map((l) => l.postcodeDistrict)).toEqual(['HD6', 'HX1', 'OL14']);
 
     // Drop it: the read model is empty, and a rebuild of the same instances from zero brings back the same.
     first.reset();
-    expect(await contentsOf(first.readModel)).toMatchObject({ checkpoint: 0, consortium: undefined, services: [], organizations: [], locations: [], terms: [] });
+    expect(await directoryContentsOf(first.readModel)).toMatchObject({ checkpoint: 0, consortium: undefined, services: [], organizations: [], locations: [], terms: [] });
     await runFrom(s, first, 0);
-    expect(await contentsOf(first.readModel)).toEqual(expected);
+    expect(await directoryContentsOf(first.readModel)).toEqual(expected);
   });
 
   it('resumes from its checkpoint to the same directory a full rebuild gives', async () => {
@@ -91,7 +66,7 @@ describe('rebuilding the directory from the log', () => {
     await runFrom(s, resumed, await resumed.readModel.checkpoint());
 
     const [rebuilt] = await s.project(freshDirectory());
-    expect(await contentsOf(resumed.readModel)).toEqual(await contentsOf(rebuilt.readModel));
+    expect(await directoryContentsOf(resumed.readModel)).toEqual(await directoryContentsOf(rebuilt.readModel));
     expect((await resumed.readModel.services()).map((x) => x.serviceId)).toEqual(['svc-debt', 'svc-1', 'svc-10', 'svc-jobs']);
   });
 });
