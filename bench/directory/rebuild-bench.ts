@@ -99,7 +99,10 @@ async function rebuildDirectory(file: string): Promise<{ events: number; ms: num
     if (batch.length < BATCH) break;
     after = batch[batch.length - 1].position;
   }
+  // The rebuild is done when staff can search it: the in-process read model indexes on the first search.
+  const firstSearch = await projection.readModel.search({ words: ['advice'], offset: 0, limit: 10 });
   const ms = elapsed();
+  if (firstSearch.total === 0) throw new Error('the rebuilt directory found nothing for "advice"');
   const services = (await projection.readModel.services()).length;
   await store.close();
   return { events, ms, services };

@@ -16,7 +16,7 @@ import {
   EventRow,
   EventStatements,
   prepareEventStatements,
-  toRecordedEvent,
+  toRecordedEvents,
 } from './sqlite-event-table';
 import { AppendOutcome, AppendRequest, SqliteAppendWriter } from './sqlite-append-writer';
 import { ConnectionSettings, openEventDatabase, readConnectionSettings } from './sqlite-connection';
@@ -127,12 +127,12 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(stream: string, fromVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.statements.readStream.all(stream, fromVersion).map(toRecordedEvent);
+    return toRecordedEvents(this.statements.readStream.all(stream, fromVersion));
   }
 
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.statements.readAll.all(afterPosition, limit).map(toRecordedEvent);
+    return toRecordedEvents(this.statements.readAll.all(afterPosition, limit));
   }
 
   async headPosition(): Promise<number> {

@@ -47,8 +47,16 @@ export function createEventTable(db: Database): void {
   if (found < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
-export function toRecordedEvent(row: StoredRow): RecordedEvent {
-  return { ...row, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+/**
+ * Parses the JSON columns of freshly read rows in place: each row is a new object nobody else holds, and
+ * copying nine fields per event was a tenth of a rebuild's read time.
+ */
+export function toRecordedEvents(rows: StoredRow[]): RecordedEvent[] {
+  for (const row of rows as Array<StoredRow | RecordedEvent>) {
+    row.data = JSON.parse(row.data as string);
+    row.metadata = JSON.parse(row.metadata as string);
+  }
+  return rows as unknown as RecordedEvent[];
 }
 
 /** Every statement the adapter runs, prepared once. */

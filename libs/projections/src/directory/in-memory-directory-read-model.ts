@@ -28,6 +28,7 @@ const copyService = (s: DirectoryService): DirectoryService => ({
   serviceAreas: s.serviceAreas.map((a) => ({ ...a })),
   serviceAtLocations: s.serviceAtLocations.map((sal) => ({ ...sal })),
 });
+const sameIds = (a: { id: string }[], b: { id: string }[]) => a.length === b.length && a.every((x, i) => x.id === b[i].id);
 const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
 /** The directory read model in process memory: the embedded default, rebuilt from the log at every start. */
@@ -42,12 +43,18 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
   /** service_at_location id → the service that holds it. */
   private readonly serviceOfServiceAtLocation = new Map<string, string>();
   private readonly index = new DirectorySearchIndex();
+  /**
+   * Services written since the last search. Indexing waits for the next search, so a service changed many
+   * times between searches (a rebuild replays every capacity change) is indexed once, as it stands.
+   */
+  private readonly unindexed = new Set<string>();
 
   clear(): void {
     this.position = 0;
     this.consortiumRecord = undefined;
     for (const map of [this.organizationsById, this.servicesById, this.locationsById, this.taxonomiesById, this.termsById, this.serviceOfServiceAtLocation]) map.clear();
     this.index.clear();
+    this.unindexed.clear();
   }
 
   write(changes: DirectoryChanges, position: number): void {
@@ -57,11 +64,14 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
     changes.taxonomies?.forEach((t) => this.taxonomiesById.set(t.id, copy(t)));
     changes.taxonomyTerms?.forEach((t) => this.termsById.set(t.id, copy(t)));
     for (const service of changes.services ?? []) {
-      this.servicesById.get(service.id)?.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.delete(sal.id));
-      service.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.set(sal.id, service.id));
+      const before = this.servicesById.get(service.id)?.serviceAtLocations ?? [];
+      // Most writes are capacity changes, which leave the service's locations as they were.
+      if (!sameIds(before, service.serviceAtLocations)) {
+        before.forEach((sal) => this.serviceOfServiceAtLocation.delete(sal.id));
+        service.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.set(sal.id, service.id));
+      }
       this.servicesById.set(service.id, copyService(service));
-      // Partners are written before their services in the same change, so the name is current.
-      this.index.put(service, this.organizationsById.get(service.organizationId)?.name);
+      this.unindexed.add(service.id);
     }
     this.position = position;
   }
@@ -123,12 +133,21 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
   }
 
   async search(search: DirectorySearch): Promise<DirectorySearchResult> {
+    this.indexWrittenServices();
     const { total, page } = filterAndOrder(this.index.candidates(search), search, this.index.nameRank());
     const hits = page.map(({ entry, distanceMetres, nearestDistrict }) => ({
       service: copyService(this.servicesById.get(entry.id)!),
       ...(distanceMetres !== undefined ? { distanceMetres, nearestDistrict } : {}),
     }));
     return { total, hits };
+  }
+
+  private indexWrittenServices(): void {
+    for (const id of this.unindexed) {
+      const service = this.servicesById.get(id)!;
+      this.index.put(service, this.organizationsById.get(service.organizationId)?.name);
+    }
+    this.unindexed.clear();
   }
 
   private found<T>(map: Map<string, T>, id: string): T | undefined {
