@@ -122,9 +122,13 @@ export class DirectoryProjection implements Projection {
   }
 
   private serviceChanges(listings: Listing[]): DirectoryChanges {
+    // Terms and locations come from the description: one left as it was (a capacity change) brings none new.
+    const describedAnew = new Set(listings.filter((listing) => listing.published?.description !== listing.state.description));
     const services = listings.map((listing) => this.serviceOf(listing));
-    const taxonomyTerms = services.flatMap((s) => s.terms).filter((link) => this.isNew(this.knownTerms, link.termId)).map((link) => this.termOf(link));
-    const locations = services
+    if (describedAnew.size === 0) return { services };
+    const described = services.filter((_, i) => describedAnew.has(listings[i]));
+    const taxonomyTerms = described.flatMap((s) => s.terms).filter((link) => this.isNew(this.knownTerms, link.termId)).map((link) => this.termOf(link));
+    const locations = described
       .flatMap((s) => s.serviceAreas.flatMap((area) => (area.postcodeDistrict ? [area.postcodeDistrict] : [])))
       .filter((district) => this.isNew(this.knownLocations, this.ids.location(district)))
       .map((district) => this.locationOf(district));
@@ -152,7 +156,12 @@ export class DirectoryProjection implements Projection {
         ...previous,
         status: inactiveBecause ? 'inactive' : 'active',
         ...(inactiveBecause ? { inactiveBecause } : {}),
-        capacity: { ...previous.capacity, ...state.capacity!, unitId: this.ids.capacityUnit(state.capacity!.unit), updatedAt: listing.capacityUpdatedAt },
+        capacity: {
+          ...previous.capacity,
+          ...state.capacity!,
+          unitId: state.capacity!.unit === previous.capacity.unit ? previous.capacity.unitId : this.ids.capacityUnit(state.capacity!.unit),
+          updatedAt: listing.capacityUpdatedAt,
+        },
         ...(listing.withdrawnAt !== undefined ? { withdrawnAt: listing.withdrawnAt } : {}),
         lastModified: listing.lastModified,
       };

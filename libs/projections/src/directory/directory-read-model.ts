@@ -20,7 +20,10 @@ export abstract class DirectoryReadModel {
   /** Forget everything, ready for a rebuild from position 0. */
   abstract clear(): void;
 
-  /** Stores everything one event changed, and its position as the checkpoint, all at once. */
+  /**
+   * Stores everything one event changed, and its position as the checkpoint, all at once. The records
+   * become the read model's: a writer never changes one after writing it.
+   */
   abstract write(changes: DirectoryChanges, position: number): void;
 
   /** Position of the last event written: a store that outlives the process resumes after it. */

@@ -14,7 +14,7 @@ import { DirectorySearchIndex } from './directory-search-index';
 
 const copy = <T>(value: T): T => structuredClone(value);
 /**
- * Services are copied in and out by hand: they change at every capacity update, and structuredClone was
+ * Services are copied out by hand: they change at every capacity update, and structuredClone was
  * most of a rebuild's time. Every nested object and array of DirectoryService is copied here (keep it so).
  */
 const copyService = (s: DirectoryService): DirectoryService => ({
@@ -70,7 +70,8 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
         before.forEach((sal) => this.serviceOfServiceAtLocation.delete(sal.id));
         service.serviceAtLocations.forEach((sal) => this.serviceOfServiceAtLocation.set(sal.id, service.id));
       }
-      this.servicesById.set(service.id, copyService(service));
+      // Kept as given (the writer never changes a record it wrote); copied on the way out instead.
+      this.servicesById.set(service.id, service);
       this.unindexed.add(service.id);
     }
     this.position = position;
