@@ -1,8 +1,10 @@
+import type { ServiceEvent } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import {
   DirectoryProjection,
   DirectoryReadModel,
   DirectorySearch,
+  HsdsIds,
   InMemoryDirectoryReadModel,
   PartnerResponsiveness,
   Projection,
@@ -16,7 +18,7 @@ import {
 } from '@onedoor/projections';
 import type { DirectoryService } from '@onedoor/projections';
 import { percentile, startTimer } from '../timing';
-import { BENCH_COMMUNITIES, BENCH_DISTRICTS, BENCH_NEEDS, BENCH_WORDS, StreamedEvent, directoryEvents, referralEvents, seededRandom } from './generated-consortium';
+import { BENCH_COMMUNITIES, BENCH_DISTRICTS, BENCH_NEEDS, BENCH_WORDS, StreamedEvent, directoryEvents, referralEvents, seededRandom, serviceChangeEvents } from './generated-consortium';
 
 export interface LatencySummary {
   p50: number;
@@ -76,13 +78,24 @@ function queriesFor(count: number): Query[] {
 class LinearScan {
   private readonly rows: { service: DirectoryService; needs: string[]; communities: string[]; words: string[]; districts: { latitude: number; longitude: number }[] }[];
 
-  constructor(services: DirectoryService[], organizationNames: Map<string, string>) {
-    this.rows = services.flatMap((service) => {
-      const keys = searchKeysOf(service, organizationNames.get(service.organizationId));
-      if (!keys) return [];
-      const districts = service.serviceAreas.flatMap((a) => (a.postcodeDistrict && districtCentroid(a.postcodeDistrict) ? [districtCentroid(a.postcodeDistrict)!] : []));
-      return [{ service, needs: keys.needs, communities: keys.communities, words: keys.words, districts }];
-    });
+  constructor(
+    services: DirectoryService[],
+    private readonly organizationNames: Map<string, string>,
+  ) {
+    this.rows = services.flatMap((service) => this.rowsOf(service));
+  }
+
+  /** The service as it now stands, in place of what the scan held for it. */
+  replace(service: DirectoryService): void {
+    const at = this.rows.findIndex((row) => row.service.id === service.id);
+    this.rows.splice(at === -1 ? this.rows.length : at, at === -1 ? 0 : 1, ...this.rowsOf(service));
+  }
+
+  private rowsOf(service: DirectoryService) {
+    const keys = searchKeysOf(service, this.organizationNames.get(service.organizationId));
+    if (!keys) return [];
+    const districts = service.serviceAreas.flatMap((a) => (a.postcodeDistrict && districtCentroid(a.postcodeDistrict) ? [districtCentroid(a.postcodeDistrict)!] : []));
+    return [{ service, needs: keys.needs, communities: keys.communities, words: keys.words, districts }];
   }
 
   search(q: Query, limit: number): { total: number; ids: string[] } {
@@ -128,7 +141,18 @@ export async function runSearchBench(plan: { services: number; referrals: number
   const indexed: number[] = [];
   const linear: number[] = [];
   let mismatches = 0;
+  // Partners keep changing capacity while staff search: one change before each query, so a query pays for
+  // indexing what was written since the last one (the in-process read model indexes at the next search).
+  const hsdsIds = new HsdsIds((await directory.consortium())!.consortiumId);
+  const changes = serviceChangeEvents(queries.length, plan.services)[Symbol.iterator]();
+  let position = head + referralEventCount;
   for (const q of queries) {
+    const change = changes.next();
+    if (!change.done) {
+      position = feed([projection], [change.value], position);
+      const changed = await directory.service(hsdsIds.service((change.value.event as ServiceEvent).data.serviceId));
+      if (changed) scan.replace(changed);
+    }
     let elapsed = startTimer();
     const result = await directory.search({ ...q, offset: 0, limit });
     indexed.push(elapsed());

@@ -53,13 +53,14 @@ export class DirectorySearchIndex {
       this.entries.set(service.id, entry);
       return;
     }
-    this.nameRanksStale = true;
+    // A service leaving keeps the others in order; only a new name (or a newcomer) needs ranks again.
     if (!keys) return this.drop(service.id);
     // Only the differences touch the sets: an edited description changes a few words, not all thirty.
     const was = before ?? { needs: [], communities: [], words: [] };
     this.active.add(service.id);
     const entry = searchEntryOf(service);
     const previousEntry = this.entries.get(service.id);
+    if (previousEntry?.name !== entry.name || !this.nameRanks.has(service.id)) this.nameRanksStale = true;
     this.entries.set(service.id, entry);
     this.keysOfService.set(service.id, keys);
     this.reindex(this.byDistrict, service.id, previousEntry?.districts.map((d) => d.district) ?? [], entry.districts.map((d) => d.district));
