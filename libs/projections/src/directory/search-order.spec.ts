@@ -7,8 +7,8 @@ const at = '2026-03-01T09:00:00.000Z';
 /** Search keeps name order while services are renamed, withdrawn and listed between searches (ranks are kept, not re-sorted each time). */
 describe('directory search order under live changes', () => {
   const listing = (serviceId: string, name: string) => ({
-    type: 'ListService' as const, serviceId, name, description: 'Advice drop-in', needs: ['debt'], localities: ['HX1'], communities: [],
-    eligibility: {}, capacity: { available: 1, maximum: 5, unit: 'places' }, partnerIsMember: true, actor: jobs, at,
+    type: 'ListService' as const, serviceId, name, description: 'Advice drop-in', needs: ['debt'], localities: ['HX1'], communities: [] as string[],
+    eligibility: {}, capacity: { available: 1, maximum: 5, unit: 'places' as const }, partnerIsMember: true, actor: jobs, at,
   });
 
   it('orders by the names as they stand after each change', async () => {
