@@ -27,7 +27,7 @@ describe('routing suggestions and waitlists', () => {
     const body = await ok(AMIRA, '?needs=employment,debt');
     expect(body).toMatchObject({ personId: AMIRA, needs: ['employment', 'debt'], age: expect.any(Number), postcodeDistrict: 'HX1', weights: { needs: 40, capacity: 20, distance: 20, responsiveness: 15, load: 5 } });
     // Youth Mentoring is for 14 to 24: left out, and counted.
-    expect(body.excluded).toEqual({ ageIneligible: 1, consentDoesNotCover: 0 });
+    expect(body.excluded).toEqual({ ageIneligible: 1, consentDoesNotCover: 0, fullWithWaitlistClosed: 0 });
     const ids = body.suggestions.map((s: { serviceId: string }) => s.serviceId);
     expect(ids).not.toContain('youth-mentoring');
     expect(ids).toEqual(expect.arrayContaining(['job-club', 'in-work-support', 'skills-for-work', 'debt-advice', 'benefits-check', 'tenancy-sustainment', 'energy-advice']));
@@ -73,7 +73,7 @@ describe('routing suggestions and waitlists', () => {
     const body = await ok(personId, '?needs=employment,debt');
     expect(body.suggestions.map((s: { partnerId: string }) => s.partnerId)).toEqual(['fair-money', 'fair-money', 'fair-money']);
     // Youth Mentoring (14 to 24) is out on age first; Calder Works' three and Hearth Housing's one on consent.
-    expect(body.excluded).toEqual({ ageIneligible: 1, consentDoesNotCover: 4 });
+    expect(body.excluded).toEqual({ ageIneligible: 1, consentDoesNotCover: 4, fullWithWaitlistClosed: 0 });
     expect(body.postcodeDistrict).toBe('HX7');
   });
 
@@ -103,6 +103,41 @@ describe('routing suggestions and waitlists', () => {
     const next = await t.http().post('/referrals').set('authorization', HUB).send({ personId: AMIRA, needs: ['mental-health'], serviceId: 'talking-therapies' });
     expect((await t.http().get(`/referrals/${next.body.referralId}`).set('authorization', HUB)).body.waitlisted).toBe(false);
     expect((await t.http().get('/directory/search?q=talking').set('authorization', HUB)).body.results[0]).toMatchObject({ waitlist: { joinsWaitlist: false, waiting: 1 }, openReferrals: 2 });
+  });
+
+  it('a full service whose partner closes its waitlist takes no referrals, drops out of suggestions, and takes them again when reopened', async () => {
+    const minds = t.auth('valley-minds');
+    const waitlist = (status: unknown, auth = minds, serviceId = 'talking-therapies') => t.http().put(`/services/${serviceId}/waitlist`).set('authorization', auth).send({ status });
+    expect((await t.http().put('/services/talking-therapies/capacity').set('authorization', minds).send({ available: 0, maximum: 25, unit: 'places' })).status).toBe(200);
+    const closed = await waitlist('closed');
+    expect({ status: closed.status, waitlist: closed.body.waitlist }).toEqual({ status: 200, waitlist: 'closed' });
+
+    const found = (await t.http().get('/directory/search?q=talking').set('authorization', HUB)).body.results[0];
+    expect(found).toMatchObject({ serviceId: 'talking-therapies', hasCapacity: false, takesReferrals: false, waitlist: { status: 'closed', joinsWaitlist: false } });
+    const suggested = await ok(AMIRA, '?needs=mental-health');
+    expect(suggested.suggestions.map((s: { serviceId: string }) => s.serviceId)).not.toContain('talking-therapies');
+    expect(suggested.excluded.fullWithWaitlistClosed).toBe(1);
+
+    const referral = { personId: AMIRA, needs: ['mental-health'], serviceId: 'talking-therapies' };
+    await expectRefused(t, () => t.http().post('/referrals').set('authorization', HUB).send(referral), 409, 'referral.service-waitlist-closed');
+    // Closing it again changes nothing and writes nothing.
+    const head = await t.head();
+    expect((await waitlist('closed')).status).toBe(200);
+    expect(await t.head()).toBe(head);
+
+    expect((await waitlist('open')).body.waitlist).toBe('open');
+    const routed = await t.http().post('/referrals').set('authorization', HUB).send(referral);
+    expect(routed.status).toBe(201);
+    expect((await t.http().get(`/referrals/${routed.body.referralId}`).set('authorization', HUB)).body.waitlisted).toBe(true);
+  });
+
+  it('refuses a bad waitlist status naming the field; only the owning partner sets it; an unknown service is not found', async () => {
+    const put = (body: unknown, auth = t.auth('valley-minds'), serviceId = 'talking-therapies') => () => t.http().put(`/services/${serviceId}/waitlist`).set('authorization', auth).send(body as object);
+    await expectBadInput(t, put({ status: 'paused' }), ['status']);
+    await expectBadInput(t, put({}), ['status']);
+    await expectBadInput(t, put({ status: 'closed', reason: 'x' }), ['reason']);
+    await expectRefused(t, put({ status: 'closed' }, HUB), 403, 'service.only-owner-changes');
+    await expectRefused(t, put({ status: 'closed' }, t.auth('valley-minds'), 'no-such-service'), 404, 'service.not-found');
   });
 
   it('a partner the person has not consented to sees nothing; an unknown person is not found', async () => {

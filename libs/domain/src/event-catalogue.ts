@@ -17,6 +17,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   ServiceListed: 1,
   ServiceUpdated: 1,
   ServiceCapacityUpdated: 1,
+  ServiceWaitlistChanged: 1,
   ServiceWithdrawn: 1,
   PersonRegistered: 1,
   PersonDetailsCorrected: 1,

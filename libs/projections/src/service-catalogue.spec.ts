@@ -13,20 +13,21 @@ describe('service catalogue', () => {
     expect(catalogue.service('svc-jobs')).toEqual({
       serviceId: 'svc-jobs', partnerId: 'jobs', name: 'Into Work', description: 'One-to-one employment support and CV help',
       needs: ['employment'], localities: ['Halifax'], communities: [], eligibility: { minimumAge: 18 },
-      status: 'active', capacity: { available: 10, maximum: 10, unit: 'places' }, listedAt, updatedAt: listedAt, version: 1,
+      status: 'active', capacity: { available: 10, maximum: 10, unit: 'places' }, waitlist: 'open', listedAt, updatedAt: listedAt, version: 1,
     });
     expect(catalogue.service('nope')).toBeUndefined();
   });
 
-  it('merges updates as the domain does, tracks capacity, and keeps withdrawn services with their date', async () => {
+  it('merges updates as the domain does, tracks capacity and waitlist status, and keeps withdrawn services with their date', async () => {
     const s = new Scenario();
     await seedConsortium(s);
     await s.service('svc-jobs', { type: 'UpdateService', changes: { eligibility: { maximumAge: 64 }, localities: ['Halifax', 'Brighouse'] }, actor: jobs, at: updatedAt });
     await s.service('svc-jobs', { type: 'UpdateServiceCapacity', capacity: { available: 2, maximum: 12, unit: 'places' }, actor: jobs, at: updatedAt });
+    await s.service('svc-jobs', { type: 'SetServiceWaitlist', status: 'closed', actor: jobs, at: updatedAt });
     await s.service('svc-debt', { type: 'WithdrawService', reason: 'funding ended', actor: debt, at: withdrawnAt });
     const [catalogue] = await s.project(new ServiceCatalogue());
     expect(catalogue.service('svc-jobs')).toMatchObject({
-      eligibility: { minimumAge: 18, maximumAge: 64 }, localities: ['Halifax', 'Brighouse'], capacity: { available: 2, maximum: 12 }, updatedAt, version: 3,
+      eligibility: { minimumAge: 18, maximumAge: 64 }, localities: ['Halifax', 'Brighouse'], capacity: { available: 2, maximum: 12 }, waitlist: 'closed', updatedAt, version: 4,
     });
     expect(catalogue.service('svc-debt')).toMatchObject({ status: 'withdrawn', withdrawnAt, withdrawalReason: 'funding ended', updatedAt: withdrawnAt });
   });

@@ -1,4 +1,4 @@
-import { Capacity, ServiceDescription, ServiceEvent, ServiceState, initialServiceState, serviceDecider } from '@onedoor/domain';
+import { Capacity, ServiceDescription, ServiceEvent, ServiceState, WaitlistStatus, initialServiceState, serviceDecider } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { Projection, domainEventOf } from './projection';
 import { normalisedText } from './normalised-text';
@@ -10,6 +10,8 @@ export interface CatalogueService extends ServiceDescription {
   partnerId: string;
   status: CatalogueStatus;
   capacity: Capacity;
+  /** Whether it takes referrals onto its waitlist when full. */
+  waitlist: WaitlistStatus;
   listedAt: string;
   updatedAt: string;
   withdrawnAt?: string;
@@ -58,6 +60,9 @@ export class ServiceCatalogue implements Projection {
       case 'ServiceUpdated':
       case 'ServiceCapacityUpdated':
         this.change(event, event.data.updatedAt, recorded.version);
+        return;
+      case 'ServiceWaitlistChanged':
+        this.change(event, event.data.changedAt, recorded.version);
         return;
       case 'ServiceWithdrawn': {
         const listing = this.change(event, event.data.withdrawnAt, recorded.version);
@@ -120,6 +125,7 @@ function viewOf(listing: Listing): CatalogueService {
     eligibility: { ...description.eligibility },
     status: state.status as CatalogueStatus,
     capacity: { ...state.capacity! },
+    waitlist: state.waitlist,
     listedAt: listing.listedAt,
     updatedAt: listing.updatedAt,
     ...(listing.withdrawnAt !== undefined ? { withdrawnAt: listing.withdrawnAt } : {}),

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CAPACITY_UNITS, CapacityUnit } from '@onedoor/domain';
+import { CAPACITY_UNITS, CapacityUnit, WAITLIST_STATUSES, WaitlistStatus } from '@onedoor/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { OptionalField } from '@onedoor/platform';
@@ -25,6 +25,12 @@ export class CapacityDto {
 
   @ApiProperty({ enum: CAPACITY_UNITS }) @IsIn(CAPACITY_UNITS as unknown as string[])
   unit: CapacityUnit;
+}
+
+export class WaitlistDto {
+  @ApiProperty({ enum: WAITLIST_STATUSES, description: 'open: a full service takes referrals onto its waitlist; closed: it takes none until places free up' })
+  @IsIn(WAITLIST_STATUSES as unknown as string[])
+  status: WaitlistStatus;
 }
 
 export class ServiceDescriptionDto {

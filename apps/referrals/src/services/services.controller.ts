@@ -7,7 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { newId } from '../shared/id';
 import { ChangeServiceCommand, ListServiceCommand, ServiceChange } from './service.commands';
 import { GetServiceQuery, SearchServicesQuery } from './service.queries';
-import { CapacityDto, ListServiceDto, ServiceQueryDto, UpdateServiceDto, WithdrawServiceDto } from './service.dto';
+import { CapacityDto, ListServiceDto, ServiceQueryDto, UpdateServiceDto, WaitlistDto, WithdrawServiceDto } from './service.dto';
 
 @ApiTags('services')
 @ApiBearerAuth()
@@ -45,6 +45,12 @@ export class ServicesController {
   @ApiOperation({ summary: 'Set available and maximum capacity' })
   capacity(@Param('serviceId') id: string, @Body() dto: CapacityDto, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
     return this.change(id, { type: 'UpdateServiceCapacity', capacity: { available: dto.available, maximum: dto.maximum, unit: dto.unit } }, a, v, r);
+  }
+
+  @Put(':serviceId/waitlist')
+  @ApiOperation({ summary: 'Open or close the waitlist: whether the service takes referrals while it has nothing available' })
+  waitlist(@Param('serviceId') id: string, @Body() dto: WaitlistDto, @CurrentActor() a: Actor, @IfMatch() v: number | undefined, @Res({ passthrough: true }) r: FastifyReply) {
+    return this.change(id, { type: 'SetServiceWaitlist', status: dto.status }, a, v, r);
   }
 
   @Post(':serviceId/withdraw')

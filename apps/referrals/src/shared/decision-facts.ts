@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PersonFacts, RoutingTarget, RuleViolation, personDecider, serviceDecider, streams } from '@onedoor/domain';
+import { PersonFacts, RoutingTarget, RuleViolation, isClosedToReferrals, personDecider, serviceDecider, streams } from '@onedoor/domain';
 import { CommandExecutor } from '@onedoor/platform';
 import { ConsortiumRoster } from '@onedoor/projections';
 
@@ -28,6 +28,7 @@ export class DecisionFacts {
       serviceActive: state.status === 'active',
       partnerIsMember: this.roster.isActiveMember(state.partnerId!),
       waitlisted: state.capacity!.available === 0,
+      waitlistClosed: isClosedToReferrals(state),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Actor } from '../shared/actor';
-import { Capacity, ServiceDescription } from './service-description';
+import { Capacity, ServiceDescription, WaitlistStatus } from './service-description';
 
 export interface ListService extends ServiceDescription {
   type: 'ListService';
@@ -32,4 +32,11 @@ export interface WithdrawService {
   at: string;
 }
 
-export type ServiceCommand = ListService | UpdateService | UpdateServiceCapacity | WithdrawService;
+export interface SetServiceWaitlist {
+  type: 'SetServiceWaitlist';
+  status: WaitlistStatus;
+  actor: Actor;
+  at: string;
+}
+
+export type ServiceCommand = ListService | UpdateService | UpdateServiceCapacity | SetServiceWaitlist | WithdrawService;

@@ -3,6 +3,7 @@ import { serviceDecider } from './service-decider';
 import { ListService } from './service-commands';
 import { ServiceEvent } from './service-events';
 import { Actor } from '../shared/actor';
+import { isClosedToReferrals } from './service-state';
 
 const at = '2026-02-01T10:00:00.000Z';
 const owner: Actor = { staffId: 's1', partnerId: 'p1', managesConsortium: false };
@@ -73,6 +74,33 @@ describe('partner services', () => {
     given(serviceDecider, [listed])
       .when({ type: 'UpdateServiceCapacity', capacity: { available: 0, maximum: 10, unit: 'places' }, actor: owner, at })
       .then([{ type: 'ServiceCapacityUpdated', data: { serviceId: 'svc1', updatedAt: at, capacity: { available: 0, maximum: 10, unit: 'places' } } }]);
+  });
+  describe('waitlist status', () => {
+    const closed: ServiceEvent = { type: 'ServiceWaitlistChanged', data: { serviceId: 'svc1', changedAt: at, status: 'closed' } };
+    const full: ServiceEvent = { type: 'ServiceCapacityUpdated', data: { serviceId: 'svc1', updatedAt: at, capacity: { available: 0, maximum: 10, unit: 'places' } } };
+    it('starts open; the owning partner closes and reopens it', () => {
+      given(serviceDecider, [listed]).when({ type: 'SetServiceWaitlist', status: 'closed', actor: owner, at }).then([closed]);
+      given(serviceDecider, [listed, closed]).when({ type: 'SetServiceWaitlist', status: 'open', actor: owner, at }).then([
+        { type: 'ServiceWaitlistChanged', data: { serviceId: 'svc1', changedAt: at, status: 'open' } },
+      ]);
+    });
+    it('setting the status it already has writes nothing', () => {
+      given(serviceDecider, [listed]).when({ type: 'SetServiceWaitlist', status: 'open', actor: owner, at }).then([]);
+      given(serviceDecider, [listed, closed]).when({ type: 'SetServiceWaitlist', status: 'closed', actor: owner, at }).then([]);
+    });
+    it('refuses an unknown status, another partner, and a withdrawn service', () => {
+      given(serviceDecider, [listed]).when({ type: 'SetServiceWaitlist', status: 'paused' as never, actor: owner, at }).thenViolates('service.waitlist-status-unknown');
+      given(serviceDecider, [listed]).when({ type: 'SetServiceWaitlist', status: 'closed', actor: other, at }).thenViolates('service.only-owner-changes', 'forbidden');
+      const withdrawn: ServiceEvent = { type: 'ServiceWithdrawn', data: { serviceId: 'svc1', withdrawnAt: at } };
+      given(serviceDecider, [listed, withdrawn]).when({ type: 'SetServiceWaitlist', status: 'closed', actor: owner, at }).thenViolates('service.withdrawn', 'conflict');
+    });
+    it('closes the service to referrals only while it is full', () => {
+      const fold = (events: ServiceEvent[]) => events.reduce(serviceDecider.evolve, serviceDecider.initialState);
+      expect(isClosedToReferrals(fold([listed, closed]))).toBe(false);
+      expect(isClosedToReferrals(fold([listed, full]))).toBe(false);
+      expect(isClosedToReferrals(fold([listed, full, closed]))).toBe(true);
+      expect(isClosedToReferrals(fold([listed, closed, full]))).toBe(true);
+    });
   });
   it('are withdrawn, and then cannot change', () => {
     const withdrawn: ServiceEvent = { type: 'ServiceWithdrawn', data: { serviceId: 'svc1', withdrawnAt: at, reason: 'funding ended' } };

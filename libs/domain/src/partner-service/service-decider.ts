@@ -4,7 +4,7 @@ import { definedOnly } from '../shared/defined-only';
 import { ServiceCommand } from './service-commands';
 import { ServiceEvent } from './service-events';
 import { ServiceState, initialServiceState } from './service-state';
-import { ensureValidCapacity, ensureValidDescription } from './service-description';
+import { WAITLIST_STATUSES, ensureValidCapacity, ensureValidDescription } from './service-description';
 
 function decide(command: ServiceCommand, state: ServiceState): ServiceEvent[] {
   if (command.type === 'ListService') {
@@ -29,6 +29,11 @@ function decide(command: ServiceCommand, state: ServiceState): ServiceEvent[] {
     case 'UpdateServiceCapacity':
       ensureValidCapacity(command.capacity);
       return [{ type: 'ServiceCapacityUpdated', data: { serviceId, updatedAt: command.at, capacity: command.capacity } }];
+    case 'SetServiceWaitlist':
+      ensure(WAITLIST_STATUSES.includes(command.status), 'service.waitlist-status-unknown', `waitlist status must be one of ${WAITLIST_STATUSES.join(', ')}`);
+      // Setting the status it already has changes nothing: a retry or a second click writes no event.
+      if (command.status === state.waitlist) return [];
+      return [{ type: 'ServiceWaitlistChanged', data: { serviceId, changedAt: command.at, status: command.status } }];
     case 'WithdrawService':
       return [{ type: 'ServiceWithdrawn', data: { serviceId, withdrawnAt: command.at, reason: command.reason } }];
   }
@@ -38,7 +43,7 @@ function evolve(state: ServiceState, event: ServiceEvent): ServiceState {
   switch (event.type) {
     case 'ServiceListed': {
       const { serviceId, partnerId, listedAt, capacity, ...description } = event.data;
-      return { status: 'active', serviceId, partnerId, description, capacity };
+      return { ...state, status: 'active', serviceId, partnerId, description, capacity };
     }
     case 'ServiceUpdated': {
       const changes = event.data.changes;
@@ -47,6 +52,8 @@ function evolve(state: ServiceState, event: ServiceEvent): ServiceState {
     }
     case 'ServiceCapacityUpdated':
       return { ...state, capacity: event.data.capacity };
+    case 'ServiceWaitlistChanged':
+      return { ...state, waitlist: event.data.status };
     case 'ServiceWithdrawn':
       return { ...state, status: 'withdrawn' };
   }

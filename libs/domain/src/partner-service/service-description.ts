@@ -22,6 +22,13 @@ export interface Eligibility {
 export const CAPACITY_UNITS = ['places', 'appointments-per-week', 'hours-per-week', 'sessions-per-month'] as const;
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];
 
+/**
+ * Whether a full service still takes referrals onto its waitlist. Only matters when nothing is available:
+ * a service with places free takes referrals whatever its waitlist says.
+ */
+export const WAITLIST_STATUSES = ['open', 'closed'] as const;
+export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
+
 export interface Capacity {
   available: number;
   maximum: number;

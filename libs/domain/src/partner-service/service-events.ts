@@ -1,4 +1,4 @@
-import { Capacity, ServiceDescription } from './service-description';
+import { Capacity, ServiceDescription, WaitlistStatus } from './service-description';
 
 export interface ServiceListed {
   type: 'ServiceListed';
@@ -20,4 +20,9 @@ export interface ServiceWithdrawn {
   data: { serviceId: string; withdrawnAt: string; reason?: string };
 }
 
-export type ServiceEvent = ServiceListed | ServiceUpdated | ServiceCapacityUpdated | ServiceWithdrawn;
+export interface ServiceWaitlistChanged {
+  type: 'ServiceWaitlistChanged';
+  data: { serviceId: string; changedAt: string; status: WaitlistStatus };
+}
+
+export type ServiceEvent = ServiceListed | ServiceUpdated | ServiceCapacityUpdated | ServiceWaitlistChanged | ServiceWithdrawn;

@@ -1,4 +1,4 @@
-import { Capacity, ServiceDescription } from './service-description';
+import { Capacity, ServiceDescription, WaitlistStatus } from './service-description';
 
 export interface ServiceState {
   status: 'unlisted' | 'active' | 'withdrawn';
@@ -6,6 +6,13 @@ export interface ServiceState {
   partnerId?: string;
   description?: ServiceDescription;
   capacity?: Capacity;
+  /** Every service's waitlist starts open (before waitlist status existed, a full service always took referrals). */
+  waitlist: WaitlistStatus;
 }
 
-export const initialServiceState: ServiceState = { status: 'unlisted' };
+export const initialServiceState: ServiceState = { status: 'unlisted', waitlist: 'open' };
+
+/** Full, with its waitlist closed: it takes no referrals until places free up or the waitlist reopens. */
+export function isClosedToReferrals(state: ServiceState): boolean {
+  return state.capacity?.available === 0 && state.waitlist === 'closed';
+}

@@ -18,7 +18,7 @@ const hub: Actor = { staffId: 'st-hub', partnerId: 'hub', managesConsortium: tru
 const consortiumConsent: Consent = { consentId: 'c1', scope: { kind: 'consortium' }, purposes: ['referral'], givenAt: '2026-01-01T00:00:00.000Z', recordedBy: 'front' };
 const person: PersonFacts = { status: 'registered', consents: [consortiumConsent] };
 const onlyFrontConsent: PersonFacts = { status: 'registered', consents: [{ ...consortiumConsent, scope: { kind: 'partners', partnerIds: ['front'] } }] };
-const target = (partnerId = 'recv', serviceId = 'svc-recv'): RoutingTarget => ({ serviceId, partnerId, serviceActive: true, partnerIsMember: true, waitlisted: false });
+const target = (partnerId = 'recv', serviceId = 'svc-recv'): RoutingTarget => ({ serviceId, partnerId, serviceActive: true, partnerIsMember: true, waitlisted: false, waitlistClosed: false });
 const reason = { code: 'no-capacity' as const };
 
 const e = {
@@ -127,6 +127,12 @@ describe('referral', () => {
     it('cannot be routed to a withdrawn service or a partner outside the consortium', () => {
       given(referralDecider, [e.created]).when({ type: 'RouteReferral', target: { ...target(), serviceActive: false }, person, actor: referrer, at }).thenViolates('referral.service-not-active');
       given(referralDecider, [e.created]).when({ type: 'RouteReferral', target: { ...target(), partnerIsMember: false }, person, actor: referrer, at }).thenViolates('referral.partner-not-member');
+    });
+    it('cannot be routed to a full service whose waitlist is closed; a full one with an open waitlist takes it, flagged', () => {
+      const full = { ...target(), waitlisted: true };
+      given(referralDecider, [e.created]).when({ type: 'RouteReferral', target: { ...full, waitlistClosed: true }, person, actor: referrer, at }).thenViolates('referral.service-waitlist-closed', 'conflict');
+      const [routed] = given(referralDecider, [e.created]).when({ type: 'RouteReferral', target: full, person, actor: referrer, at }).events();
+      expect(routed).toMatchObject({ type: 'ReferralRouted', data: { waitlisted: true } });
     });
     it('is routed only by its referrer or the hub', () => {
       given(referralDecider, [e.created]).when({ type: 'RouteReferral', target: target(), person, actor: bystander, at }).thenViolates('referral.only-referrer-routes', 'forbidden');

@@ -183,6 +183,7 @@ function ensurePersonActive(person: PersonFacts): void {
 function ensureTarget(target: RoutingTarget): void {
   ensure(target.serviceActive, 'referral.service-not-active', 'the service is withdrawn or not listed', 'unprocessable');
   ensure(target.partnerIsMember, 'referral.partner-not-member', 'the service belongs to a partner that is not a current consortium member', 'unprocessable');
+  ensure(!target.waitlistClosed, 'referral.service-waitlist-closed', 'the service is full and its waitlist is closed; choose another service', 'conflict');
 }
 
 function ensureConsentCovers(person: PersonFacts, partnerId: string, at: string): void {

@@ -8,4 +8,6 @@ export interface RoutingTarget {
   partnerIsMember: boolean;
   /** The service has no available capacity: the referral joins its waitlist. */
   waitlisted: boolean;
+  /** The service has no available capacity and its waitlist is closed: it takes no referrals now. */
+  waitlistClosed: boolean;
 }

@@ -45,7 +45,7 @@ describe('directory projection', () => {
       name: 'Youth Job Club', description: 'Job search for young people', needs: ['employment', 'food-bank', 'employment'],
       localities: ['Halifax', 'HX1', 'ol14'], communities: ['young-people'],
       eligibility: { minimumAge: 16, maximumAge: 24, description: 'Young people in Calderdale' }, status: 'active',
-      capacity: { id: ids.serviceCapacity('svc-club'), unitId: ids.capacityUnit('sessions-per-month'), available: 3, maximum: 12, unit: 'sessions-per-month', updatedAt: at },
+      capacity: { id: ids.serviceCapacity('svc-club'), unitId: ids.capacityUnit('sessions-per-month'), available: 3, maximum: 12, unit: 'sessions-per-month', updatedAt: at, waitlist: 'open' },
       terms: [
         { id: ids.attribute('svc-club', 'needs', 'employment'), taxonomy: 'needs', code: 'employment', termId: ids.taxonomyTerm('needs', 'employment') },
         { id: ids.attribute('svc-club', 'needs', 'food-bank'), taxonomy: 'needs', code: 'food-bank', termId: ids.taxonomyTerm('needs', 'food-bank') },

@@ -94,6 +94,8 @@ export class DirectoryProjection implements Projection {
         return this.change(event, event.data.updatedAt);
       case 'ServiceCapacityUpdated':
         return this.change(event, event.data.updatedAt, (listing) => (listing.capacityUpdatedAt = event.data.updatedAt));
+      case 'ServiceWaitlistChanged':
+        return this.change(event, event.data.changedAt);
       case 'ServiceWithdrawn':
         return this.change(event, event.data.withdrawnAt, (listing) => (listing.withdrawnAt = event.data.withdrawnAt));
       default:
@@ -161,6 +163,7 @@ export class DirectoryProjection implements Projection {
           ...state.capacity!,
           unitId: state.capacity!.unit === previous.capacity.unit ? previous.capacity.unitId : this.ids.capacityUnit(state.capacity!.unit),
           updatedAt: listing.capacityUpdatedAt,
+          waitlist: state.waitlist,
         },
         ...(listing.withdrawnAt !== undefined ? { withdrawnAt: listing.withdrawnAt } : {}),
         lastModified: listing.lastModified,
@@ -195,7 +198,7 @@ export class DirectoryProjection implements Projection {
       eligibility: { ...description.eligibility },
       status: inactiveBecause ? 'inactive' : 'active',
       ...(inactiveBecause ? { inactiveBecause } : {}),
-      capacity: { id: this.ids.serviceCapacity(serviceId), unitId: this.ids.capacityUnit(capacity.unit), ...capacity, updatedAt: listing.capacityUpdatedAt },
+      capacity: { id: this.ids.serviceCapacity(serviceId), unitId: this.ids.capacityUnit(capacity.unit), ...capacity, updatedAt: listing.capacityUpdatedAt, waitlist: state.waitlist },
       terms: [...this.termLinks(serviceId, 'needs', description.needs), ...this.termLinks(serviceId, 'communities', description.communities)],
       serviceAreas,
       serviceAtLocations: districts.map((district): DirectoryServiceAtLocation => ({ id: this.ids.serviceAtLocation(serviceId, district), locationId: this.ids.location(district) })),

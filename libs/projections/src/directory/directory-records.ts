@@ -1,4 +1,4 @@
-import type { Capacity, PartnerRole, ServiceDescription } from '@onedoor/domain';
+import type { Capacity, PartnerRole, ServiceDescription, WaitlistStatus } from '@onedoor/domain';
 import type { DirectoryTaxonomyKey } from './directory-taxonomy';
 
 /**
@@ -32,6 +32,8 @@ export interface DirectoryCapacity extends Capacity {
   unitId: string;
   /** When the partner last set it (listing or capacity update). */
   updatedAt: string;
+  /** Whether a full service takes referrals onto its waitlist (not in HSDS: shown to staff only). */
+  waitlist: WaitlistStatus;
 }
 
 /** A locality a service covers, as the partner wrote it; a postcode district (`HX1`) is recognised as such. */

@@ -97,7 +97,7 @@ export const jobs = actor('jobs');
 export const debt = actor('debt');
 
 export const target = (partnerId: string, serviceId: string, waitlisted = false): RoutingTarget => ({
-  serviceId, partnerId, serviceActive: true, partnerIsMember: true, waitlisted,
+  serviceId, partnerId, serviceActive: true, partnerIsMember: true, waitlisted, waitlistClosed: false,
 });
 
 export const amira: PersonalDetails = { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '1990-05-04', phone: '07700 900123' };

@@ -51,12 +51,17 @@ export class GetRoutingSuggestionsHandler implements IQueryHandler<GetRoutingSug
         found.set(hit.service.id, entry);
       }
     }
-    const excluded = { ageIneligible: 0, consentDoesNotCover: 0 };
+    const excluded = { ageIneligible: 0, consentDoesNotCover: 0, fullWithWaitlistClosed: 0 };
     const candidates: RoutingCandidate[] = [];
     for (const { hit, needsMet } of found.values()) {
       const { service } = hit;
       if (age !== undefined && ((service.eligibility.minimumAge ?? 0) > age || age > (service.eligibility.maximumAge ?? 130))) {
         excluded.ageIneligible += 1;
+        continue;
+      }
+      // Routing there would be refused until places free up or the partner reopens its waitlist.
+      if (service.capacity.available === 0 && service.capacity.waitlist === 'closed') {
+        excluded.fullWithWaitlistClosed += 1;
         continue;
       }
       // A live referral needs consent covering the receiving partner: suggesting one it does not cover would only be refused.

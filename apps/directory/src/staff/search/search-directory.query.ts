@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { WaitlistStatus } from '@onedoor/domain';
 import { DirectoryReadModel, DirectoryService, ServiceLoad, districtCentroid, parsePostcode, searchWordsOf } from '@onedoor/projections';
 import { badParameter } from '../bad-parameter';
 import { ensureKnownTerms } from '../known-terms';
@@ -20,8 +21,10 @@ export interface DirectorySearchResultItem {
   eligibility: DirectoryService['eligibility'];
   capacity: { available: number; maximum: number; unit: string; updatedAt: string };
   hasCapacity: boolean;
-  /** Routing here now puts the referral on the service's waitlist (no places free); `waiting` are already on it. */
-  waitlist: { joinsWaitlist: boolean; waiting: number };
+  /** False when it is full and its waitlist closed: routing there is refused. */
+  takesReferrals: boolean;
+  /** `joinsWaitlist`: routing here now puts the referral on the waitlist (full, list open); `waiting` are already on it. */
+  waitlist: { status: WaitlistStatus; joinsWaitlist: boolean; waiting: number };
   openReferrals: number;
   distanceKm?: number;
   nearestDistrict?: string;
@@ -65,7 +68,7 @@ export class SearchDirectoryHandler implements IQueryHandler<SearchDirectoryQuer
       ...(district ? { from: district } : {}),
       results: result.hits.map(({ service, distanceMetres, nearestDistrict }): DirectorySearchResultItem => {
         const load = this.load.ofService(service.serviceId);
-        const { available, maximum, unit, updatedAt } = service.capacity;
+        const { available, maximum, unit, updatedAt, waitlist } = service.capacity;
         return {
           serviceId: service.serviceId,
           name: service.name,
@@ -77,7 +80,9 @@ export class SearchDirectoryHandler implements IQueryHandler<SearchDirectoryQuer
           eligibility: service.eligibility,
           capacity: { available, maximum, unit, updatedAt },
           hasCapacity: available > 0,
-          waitlist: { joinsWaitlist: available === 0, waiting: load.waitlisted },
+          // Full with the waitlist closed, it takes no referrals until places free up or the partner reopens the list.
+          takesReferrals: available > 0 || waitlist === 'open',
+          waitlist: { status: waitlist, joinsWaitlist: available === 0 && waitlist === 'open', waiting: load.waitlisted },
           openReferrals: load.open,
           ...(distanceMetres !== undefined ? { distanceKm: round1(distanceMetres / 1000), nearestDistrict } : {}),
         };
