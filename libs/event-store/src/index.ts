@@ -4,3 +4,4 @@ export { expectedVersionMatches } from './expected-version';
 export { InMemoryEventStore } from './in-memory-event-store';
 export { SqliteEventStore } from './sqlite-event-store';
 export type { SqliteEventStoreOptions } from './sqlite-event-store';
+export { SqliteEventLogReader } from './sqlite-event-log-reader';

@@ -39,12 +39,18 @@ export interface EventRow {
 type StoredRow = Omit<RecordedEvent, 'data' | 'metadata'> & { data: string; metadata: string };
 
 export function createEventTable(db: Database): void {
+  const found = assertKnownSchema(db);
+  db.exec(CREATE_TABLE);
+  if (found < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/** The file's schema version, refusing one written by a newer build (it could be misread). */
+export function assertKnownSchema(db: Database): number {
   const found = db.pragma('user_version', { simple: true }) as number;
   if (found > SCHEMA_VERSION) {
     throw new Error(`event store file has schema ${found}; this build knows up to ${SCHEMA_VERSION}`);
   }
-  db.exec(CREATE_TABLE);
-  if (found < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return found;
 }
 
 /**
