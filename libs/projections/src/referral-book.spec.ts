@@ -192,7 +192,7 @@ describe('referral book', () => {
     expect(book.worklist('debt', { now: day(3) }).items.map((i) => i.referralId)).toEqual(['r1']);
   });
 
-  it('lists a person’s referrals oldest first', async () => {
+  it('lists a person’s referrals, and all referrals, oldest first', async () => {
     const s = await seeded();
     await refer(s, 'r-b', 'p-amira', day(2), { to: toJobs });
     await refer(s, 'r-a', 'p-amira', day(1));
@@ -201,6 +201,7 @@ describe('referral book', () => {
     expect(book.forPerson('p-amira').map((r) => r.referralId)).toEqual(['r-a', 'r-b']);
     expect(book.forPerson('nobody')).toEqual([]);
     expect(book.referral('nope')).toBeUndefined();
+    expect(book.all().map((r) => r.referralId)).toEqual(['r-a', 'r-zoe', 'r-b']);
   });
 
   it('after erasure, summary and notes read as erased while statuses, dates and counts stay', async () => {

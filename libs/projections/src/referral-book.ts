@@ -89,9 +89,14 @@ export class ReferralBook implements Projection {
     return record && copyOf(record);
   }
 
+  /** Every referral, oldest first (analyst exports; the API always asks by partner, person or id). */
+  all(): ReferralRecord[] {
+    return [...this.referrals.values()].map((entry) => copyOf(entry.record)).sort(byCreation);
+  }
+
   /** The person's referrals, oldest first. */
   forPerson(personId: string): ReferralRecord[] {
-    return this.recordsOf(this.byPerson.get(personId)).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.referralId.localeCompare(b.referralId));
+    return this.recordsOf(this.byPerson.get(personId)).sort(byCreation);
   }
 
   /** The referral's free-text summary, opened; ERASED once the person is erased. */
@@ -176,3 +181,5 @@ function removeFrom(index: Map<string, Set<string>>, key: string, id: string): v
 function copyOf(record: ReferralRecord): ReferralRecord {
   return { ...record, needs: [...record.needs], history: [...record.history], interactions: [...record.interactions] };
 }
+
+const byCreation = (a: ReferralRecord, b: ReferralRecord) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.referralId.localeCompare(b.referralId);

@@ -1,0 +1,59 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliIo } from './cli-io';
+import { isoDateOption, oneOfOption, positiveIntegerOption } from './cli-options';
+import { UsageError } from './event-source';
+import { COHORTS, exportCommand } from './export/export-command';
+import { EXPORT_FORMATS } from './export/table-writers';
+import { listProjections, replayCommand } from './replay/replay-command';
+
+const sourceOptions = (command: Command) =>
+  command
+    .option('--data-dir <dir>', "the platform's DATA_DIR; its events.sqlite is read", process.env.DATA_DIR ?? './data')
+    .option('--store <store>', 'the log to read instead: sqlite:<file>');
+
+/** The analyst CLI. Returns the exit code: 0 done, 1 failed, 2 the command line was wrong. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command('onedoor')
+    .description('OneDoor analyst tools: replay history into a projection, export pseudonymised cohorts')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+
+  sourceOptions(
+    program
+      .command('replay')
+      .description('replay the whole history (or up to a position) into a projection, with progress, and show what it holds')
+      .option('--projection <name>', 'the projection to rebuild (see --list)')
+      .option('--to-position <n>', 'stop after this global position', positiveIntegerOption('--to-position'))
+      .option('--list', 'list the projections that can be replayed'),
+  ).action(async (options) => {
+    if (options.list) return listProjections(io);
+    if (!options.projection) throw new UsageError('--projection is required (see onedoor replay --list)');
+    await replayCommand(options, io);
+  });
+
+  sourceOptions(
+    program
+      .command('export')
+      .description('export a cohort as CSV or NDJSON: no personal data, ids pseudonymised with a fresh key per export')
+      .addOption(new Option('--cohort <cohort>', 'what each row is').argParser(oneOfOption('--cohort', COHORTS)).default('referrals'))
+      .addOption(new Option('--format <format>', 'csv or ndjson').argParser(oneOfOption('--format', EXPORT_FORMATS)).default('csv'))
+      .option('--from <date>', 'referrals created at or after', isoDateOption('--from'))
+      .option('--to <date>', 'referrals created before', isoDateOption('--to'))
+      .option('--partner <partnerId>', 'referrals this partner sent or received')
+      .option('--out <file>', 'write here instead of stdout'),
+  ).action(({ partner, ...options }) => exportCommand({ ...options, partnerId: partner }, io));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
