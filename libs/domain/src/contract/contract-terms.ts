@@ -37,7 +37,9 @@ export interface ContractPeriod {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && DATE_ONLY.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().slice(0, 10) === value;
+  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1_000_000;
