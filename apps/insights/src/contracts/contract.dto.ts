@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { HUB_FEE_KINDS, INTERACTION_KINDS, InteractionKind, MILESTONE_RULE_KINDS, Milestone, MilestoneRule, OUTCOME_CODES, OutcomeCode, overlappingMilestones } from '@onedoor/domain';
+import { definedOnly, HUB_FEE_KINDS, INTERACTION_KINDS, InteractionKind, MILESTONE_RULE_KINDS, Milestone, MilestoneRule, OUTCOME_CODES, OutcomeCode, overlappingMilestones } from '@onedoor/domain';
 import { IsCalendarDate, OptionalField } from '@onedoor/platform';
 import { Type } from 'class-transformer';
 import {
@@ -187,7 +187,10 @@ export class ClawBackClaimDto {
   milestoneId?: string;
 }
 
-/** The DTO checked the shape; the rule's fit to its kind is the domain's to judge (contract.milestone-rule-invalid). */
+/**
+ * The DTO checked the shape; the rule's fit to its kind is the domain's to judge (contract.milestone-rule-invalid).
+ * Settings not sent are dropped: DTO instances carry every declared field, unset ones as undefined.
+ */
 export function milestonesOf(dtos: MilestoneDto[]): Milestone[] {
-  return dtos.map(({ milestoneId, name, rule, paymentPence }) => ({ milestoneId, name, rule: { ...rule } as MilestoneRule, paymentPence }));
+  return dtos.map(({ milestoneId, name, rule, paymentPence }) => ({ milestoneId, name, rule: definedOnly({ ...rule }) as MilestoneRule, paymentPence }));
 }
