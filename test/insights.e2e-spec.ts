@@ -52,6 +52,13 @@ describe('insights: contracts, milestones, claims and reports, live and as of an
     expect(res.body.terms[0].milestones.map((m: { milestoneId: string }) => m.milestoneId)).toEqual(['m1', 'm2', 'm3']);
   });
 
+  it('the demo seeds a contract and a light-touch session, so the reports have something to show', async () => {
+    const list = (await t.http().get('/contracts').set('authorization', works()).expect(200)).body.items;
+    expect(list.map((c: { contractId: string }) => c.contractId)).toEqual(['demo-contract', 'into-work']);
+    const outcomes = (await t.http().get('/insights/outcomes?by=community').set('authorization', t.auth('carers-circle')).expect(200)).body;
+    expect(outcomes.groups.find((g: { key: string }) => g.key === 'carers')).toMatchObject({ groupSessions: 1, attendances: 14 });
+  });
+
   it('milestones with their evidence: the hub sees all, a partner those it earned', async () => {
     const res = await t.http().get('/insights/milestones').set('authorization', hub()).expect(200);
     expect(res.body.asOf).toBe('2030-06-01T09:00:00.000Z');
@@ -69,20 +76,20 @@ describe('insights: contracts, milestones, claims and reports, live and as of an
   });
 
   it('the claims ledger per partner and month, with the hub fee; a partner sees its own lines only', async () => {
-    const [claims] = (await t.http().get('/insights/claims').set('authorization', hub()).expect(200)).body.contracts;
+    const [claims] = (await t.http().get('/insights/claims?contractId=into-work').set('authorization', hub()).expect(200)).body.contracts;
     expect(claims.lines).toEqual([
       { month: '2030-02', partnerId: 'calder-works', milestones: [{ milestoneId: 'm1', count: 1, amountPence: 30_000 }], claimsPence: 30_000, adjustmentsPence: 0, clawbacksPence: 0, netPence: 30_000, hubFeePence: 3_000, payablePence: 27_000 },
       { month: '2030-05', partnerId: 'calder-works', milestones: [{ milestoneId: 'm2', count: 1, amountPence: 50_000 }], claimsPence: 50_000, adjustmentsPence: 0, clawbacksPence: 0, netPence: 50_000, hubFeePence: 5_000, payablePence: 45_000 },
     ]);
-    const own = (await t.http().get('/insights/claims').set('authorization', minds()).expect(200)).body;
+    const own = (await t.http().get('/insights/claims?contractId=into-work').set('authorization', minds()).expect(200)).body;
     expect(own.contracts[0].lines).toEqual([]);
     const refused = await t.http().get('/insights/claims?partnerId=calder-works').set('authorization', minds());
     expect({ status: refused.status, rule: refused.body.rule }).toEqual({ status: 403, rule: 'insights.not-your-partner' });
-    expect((await t.http().get('/insights/claims?partnerId=calder-works&month=2030-05').set('authorization', hub()).expect(200)).body.contracts[0].totals.netPence).toBe(50_000);
+    expect((await t.http().get('/insights/claims?contractId=into-work&partnerId=calder-works&month=2030-05').set('authorization', hub()).expect(200)).body.contracts[0].totals.netPence).toBe(50_000);
   });
 
   it('delivery against target counts casework and group attendances, per partner', async () => {
-    const [delivery] = (await t.http().get('/insights/delivery').set('authorization', hub()).expect(200)).body.contracts;
+    const [delivery] = (await t.http().get('/insights/delivery?contractId=into-work').set('authorization', hub()).expect(200)).body.contracts;
     const works = delivery.partners.find((p: { partnerId: string }) => p.partnerId === 'calder-works');
     const minds = delivery.partners.find((p: { partnerId: string }) => p.partnerId === 'valley-minds');
     expect(works).toMatchObject({ referralsAccepted: { actual: 1, target: 40 }, participantsStarted: { actual: 1, target: 30 }, interactions: 3, attendances: 0 });
@@ -101,10 +108,10 @@ describe('insights: contracts, milestones, claims and reports, live and as of an
 
   describe('as of a moment', () => {
     it('counts only what had happened by then, by the business clock', async () => {
-      const before = (await t.http().get('/insights/claims?as_of=2030-02-03').set('authorization', hub()).expect(200)).body;
+      const before = (await t.http().get('/insights/claims?contractId=into-work&as_of=2030-02-03').set('authorization', hub()).expect(200)).body;
       expect(before.asOf).toBe('2030-02-03T23:59:59.999Z');
       expect(before.contracts[0].lines).toEqual([]);
-      const onTheDay = (await t.http().get('/insights/claims?as_of=2030-02-04').set('authorization', hub()).expect(200)).body;
+      const onTheDay = (await t.http().get('/insights/claims?contractId=into-work&as_of=2030-02-04').set('authorization', hub()).expect(200)).body;
       expect(onTheDay.contracts[0].totals.claimsPence).toBe(30_000);
       const anHourBefore = (await t.http().get('/insights/milestones?as_of=2030-02-04T15:00:00Z').set('authorization', hub()).expect(200)).body;
       expect(anHourBefore.attainments).toEqual([]);
@@ -120,7 +127,7 @@ describe('insights: contracts, milestones, claims and reports, live and as of an
       await t.http().post('/contracts/into-work/adjustments').set('authorization', hub()).send({ adjustmentId: 'adj-1', partnerId: 'calder-works', month: '2030-05', amountPence: 1_000, reason: 'travel costs' }).expect(201);
       const again = (await ask()).body;
       expect(again).toEqual(first);
-      const live = (await t.http().get('/insights/claims?month=2030-05').set('authorization', hub()).expect(200)).body;
+      const live = (await t.http().get('/insights/claims?contractId=into-work&month=2030-05').set('authorization', hub()).expect(200)).body;
       expect(live.contracts[0].totals).toMatchObject({ adjustmentsPence: 1_000, netPence: 51_000, hubFeePence: 5_100 });
       at('2030-06-01T09:00:00.000Z');
     });
