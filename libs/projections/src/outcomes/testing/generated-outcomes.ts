@@ -44,7 +44,13 @@ const KINDS: InteractionKind[] = ['one-to-one', 'assessment', 'advice', 'phone-c
 const LOCALITIES = ['Halifax', 'Todmorden', 'Brighouse', 'Elland', 'Hebden Bridge'];
 const COMMUNITIES = ['carers', 'young-people', 'veterans', 'refugees', 'older-people'];
 
-export function generateOutcomes(options: { seed: number; participants: number; sessions?: number }): { plan: GeneratedPlan; events: GeneratedEvent[] } {
+/**
+ * `firstParticipant` and `setUp: false` let a big log be generated in chunks (the benchmark's million events):
+ * later chunks number their participants on and leave out the consortium, services and contract.
+ */
+export function generateOutcomes(options: { seed: number; participants: number; sessions?: number; firstParticipant?: number; setUp?: boolean }): { plan: GeneratedPlan; events: GeneratedEvent[] } {
+  const setUpEvents = options.setUp ?? true;
+  const first = options.firstParticipant ?? 0;
   const random = seededRandom(options.seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -64,14 +70,17 @@ export function generateOutcomes(options: { seed: number; participants: number; 
   };
   const events: { at: number; order: number; stream: string; event: DomainEvent }[] = [];
   const add = (at: number, stream: string, event: DomainEvent) => events.push({ at, order: events.length, stream, event });
+  const addSetUp = (at: number, stream: string, event: DomainEvent) => {
+    if (setUpEvents) add(at, stream, event);
+  };
 
   const setUp = Date.parse('2024-12-01T09:00:00.000Z');
-  add(setUp, streams.consortium('gen'), { type: 'ConsortiumFormed', data: { consortiumId: 'gen', name: 'Generated Consortium', structure: 'umbrella', formedAt: iso(setUp) } });
+  addSetUp(setUp, streams.consortium('gen'), { type: 'ConsortiumFormed', data: { consortiumId: 'gen', name: 'Generated Consortium', structure: 'umbrella', formedAt: iso(setUp) } });
   for (const partnerId of ['hub', ...partners]) {
-    add(setUp, streams.consortium('gen'), { type: 'PartnerJoined', data: { consortiumId: 'gen', partnerId, name: partnerId.toUpperCase(), role: partnerId === 'hub' ? 'hub' : 'delivery', joinedAt: iso(setUp) } });
+    addSetUp(setUp, streams.consortium('gen'), { type: 'PartnerJoined', data: { consortiumId: 'gen', partnerId, name: partnerId.toUpperCase(), role: partnerId === 'hub' ? 'hub' : 'delivery', joinedAt: iso(setUp) } });
   }
   partners.forEach((partnerId, i) => {
-    add(setUp, streams.service(`svc-${partnerId}`), {
+    addSetUp(setUp, streams.service(`svc-${partnerId}`), {
       type: 'ServiceListed',
       data: {
         serviceId: `svc-${partnerId}`, partnerId, listedAt: iso(setUp), capacity: { available: 50, maximum: 50, unit: 'places' }, name: `Service ${i + 1}`, description: 'Generated',
@@ -80,7 +89,7 @@ export function generateOutcomes(options: { seed: number; participants: number; 
     });
   });
   const agreedAt = Date.parse('2024-12-15T09:00:00.000Z');
-  add(agreedAt, streams.contract('k'), {
+  addSetUp(agreedAt, streams.contract('k'), {
     type: 'ContractAgreed',
     data: {
       contractId: 'k', at: iso(agreedAt), by: hubBy, name: 'Into Work', commissioner: 'Council', hubPartnerId: 'hub', period: { start: plan.contract.start, end: plan.contract.end }, milestones,
@@ -88,12 +97,12 @@ export function generateOutcomes(options: { seed: number; participants: number; 
     },
   });
   const amendedAt = Date.parse('2025-09-15T09:00:00.000Z');
-  add(amendedAt, streams.contract('k'), {
+  addSetUp(amendedAt, streams.contract('k'), {
     type: 'ContractAmended',
     data: { contractId: 'k', at: iso(amendedAt), by: hubBy, amendmentId: 'a1', effectiveFrom: plan.contract.amendedFrom, reason: 'variation', changes: { milestones: [{ ...milestones[0], paymentPence: 25_000 }, milestones[1], milestones[2]] } },
   });
 
-  for (let i = 0; i < options.participants; i++) {
+  for (let i = first; i < first + options.participants; i++) {
     const personId = `person-${i}`;
     const referralId = `ref-${i}`;
     const partnerId = pick(partners);
@@ -141,7 +150,7 @@ export function generateOutcomes(options: { seed: number; participants: number; 
     const when = start + between(0, 17 * 30) * DAY + 19 * 3_600_000;
     const session = { partnerId, serviceId: `svc-${partnerId}`, occurredOn: date(when), count: between(0, 30) };
     plan.sessions.push(session);
-    add(when, streams.groupAttendance(session.serviceId), { type: 'GroupAttendanceRecorded', data: { ...session, sessionId: `session-${s}`, at: iso(when), by: byOf(partnerId) } });
+    add(when, streams.groupAttendance(session.serviceId), { type: 'GroupAttendanceRecorded', data: { ...session, sessionId: `session-${first}-${s}`, at: iso(when), by: byOf(partnerId) } });
   }
 
   for (let c = 0; c < 8; c++) {
@@ -152,8 +161,8 @@ export function generateOutcomes(options: { seed: number; participants: number; 
     const amount = between(1, 400) * 100 + between(0, 99);
     plan.claimChanges.push({ partnerId, month, signedPence: clawback ? -amount : c % 2 ? amount : -amount });
     add(at, streams.contract('k'), clawback
-      ? { type: 'ClaimClawedBack', data: { contractId: 'k', at: iso(at), by: hubBy, clawbackId: `cb-${c}`, partnerId, month, amountPence: amount, reason: 'evidence' } }
-      : { type: 'ClaimAdjusted', data: { contractId: 'k', at: iso(at), by: hubBy, adjustmentId: `adj-${c}`, partnerId, month, amountPence: c % 2 ? amount : -amount, reason: 'correction' } });
+      ? { type: 'ClaimClawedBack', data: { contractId: 'k', at: iso(at), by: hubBy, clawbackId: `cb-${first}-${c}`, partnerId, month, amountPence: amount, reason: 'evidence' } }
+      : { type: 'ClaimAdjusted', data: { contractId: 'k', at: iso(at), by: hubBy, adjustmentId: `adj-${first}-${c}`, partnerId, month, amountPence: c % 2 ? amount : -amount, reason: 'correction' } });
   }
 
   // The log in business-time order, as the commands would have written it.
