@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DirectoryBenchResult } from './directory/directory-bench';
 import type { HttpBenchResult } from './http/http-bench';
+import type { OutcomesBenchResult } from './outcomes/outcomes-bench';
+import { renderOutcomes } from './outcomes/outcomes-report';
 import type { MachineInfo } from './machine';
 import type { StoreBenchResult } from './store/store-bench';
 import { fixed, formatTable, thousands } from './table';
@@ -14,6 +16,7 @@ export interface BenchRun {
   store?: StoreBenchResult;
   http?: HttpBenchResult | { skipped: string };
   directory?: DirectoryBenchResult;
+  outcomes?: OutcomesBenchResult;
 }
 
 export const LAST_RUN_FILE = join(__dirname, 'last-run.json');
@@ -28,6 +31,7 @@ export function renderReport(run: BenchRun): string {
   if (run.store) out.push('', ...renderStore(run.store));
   if (run.http) out.push('', ...renderHttp(run.http));
   if (run.directory) out.push('', ...renderDirectory(run.directory));
+  if (run.outcomes) out.push('', ...renderOutcomes(run.outcomes));
   out.push('', `summary: ${summaryLine(run)}`);
   return out.join('\n');
 }
@@ -40,6 +44,9 @@ function summaryLine(run: BenchRun): string {
   if (run.directory) {
     parts.push(`(c) search p99 ≤ ${TARGETS.searchP99Ms} ms ${atMost(run.directory.search.indexed.p99, TARGETS.searchP99Ms)}`);
     parts.push(`(d) rebuild/raw ≥ ${TARGETS.rebuildToRawRatio} ${atLeast(run.directory.rebuild.ratio, TARGETS.rebuildToRawRatio)}`);
+  }
+  if (run.outcomes) {
+    parts.push(`(e) outcomes replay/raw ≥ ${TARGETS.outcomesReplayToRawRatio} ${atLeast(run.outcomes.ratio, TARGETS.outcomesReplayToRawRatio)}, peak RSS ≤ ${TARGETS.outcomesPeakRssMiB} MiB ${atMost(Math.max(...run.outcomes.peakRssMiB), TARGETS.outcomesPeakRssMiB)}`);
   }
   return parts.join('; ');
 }

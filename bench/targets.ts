@@ -10,6 +10,10 @@ export const TARGETS = {
   searchP99Ms: 5,
   /** (d) directory rebuild events/s divided by raw SQLite read-and-parse events/s from the same file. */
   rebuildToRawRatio: 0.5,
+  /** (e) outcomes replay events/s divided by raw SQLite read-and-parse events/s from the same file. */
+  outcomesReplayToRawRatio: 0.5,
+  /** (e) peak resident memory of the outcomes replay of 1,000,000 events, MiB. */
+  outcomesPeakRssMiB: 512,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';

@@ -58,7 +58,7 @@ function generate(file: string, events: number, services: number): void {
 }
 
 /** The machine's raw rate: the store's own SELECT, in the same batches, and JSON.parse of data and metadata. Nothing else. */
-function rawReadAndParse(file: string): { events: number; ms: number } {
+export function rawReadAndParse(file: string): { events: number; ms: number } {
   const db = new BetterSqlite3(file, { readonly: true });
   const select = db.prepare<[number, number], { position: number; data: string; metadata: string }>(
     'SELECT position, id, stream, version, type, schema_version AS schemaVersion, data, metadata, recorded_at AS recordedAt FROM events WHERE position > ? ORDER BY position LIMIT ?',

@@ -2,8 +2,11 @@ import { ConsortiumEvent } from './consortium/consortium-events';
 import { ServiceEvent } from './partner-service/service-events';
 import { PersonEvent } from './person/person-events';
 import { ReferralEvent } from './referral/referral-events';
+import { ContractEvent } from './contract/contract-events';
+import { EmploymentEvent } from './employment/employment';
+import { GroupAttendanceEvent } from './group-activity/group-attendance';
 
-export type DomainEvent = ConsortiumEvent | ServiceEvent | PersonEvent | ReferralEvent;
+export type DomainEvent = ConsortiumEvent | ServiceEvent | PersonEvent | ReferralEvent | ContractEvent | EmploymentEvent | GroupAttendanceEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /**
@@ -38,6 +41,13 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   ReferralHandedOff: 1,
   ReferralReassigned: 1,
   InteractionRecorded: 1,
+  ContractAgreed: 1,
+  ContractAmended: 1,
+  ClaimAdjusted: 1,
+  ClaimClawedBack: 1,
+  EmploymentStarted: 1,
+  EmploymentEnded: 1,
+  GroupAttendanceRecorded: 1,
 };
 
 /** Stream names: one stream per aggregate instance. */
@@ -46,4 +56,7 @@ export const streams = {
   service: (id: string) => `service-${id}`,
   person: (id: string) => `person-${id}`,
   referral: (id: string) => `referral-${id}`,
+  contract: (id: string) => `contract-${id}`,
+  employment: (personId: string) => `employment-${personId}`,
+  groupAttendance: (serviceId: string) => `group-attendance-${serviceId}`,
 };

@@ -21,3 +21,4 @@ export * from './directory/directory-search-index';
 export * from './directory/redis-directory-read-model';
 export * from './service-load';
 export * from './partner-responsiveness';
+export * from './outcomes';

@@ -45,3 +45,31 @@ export const DEMO_PEOPLE = [
   { personId: 'demo-person-3', givenName: 'Jade', familyName: 'Okafor', dateOfBirth: '2007-06-21', postcode: 'HD6 1AA', preferredContactMethod: 'text' as const, phone: '07700 900003', registeredBy: 'youth-forward', needs: ['housing'], serviceId: 'young-peoples-housing' },
   { personId: 'demo-person-4', givenName: 'Margaret', familyName: 'Flynn', dateOfBirth: '1950-01-30', postcode: 'HX5 0QQ', preferredContactMethod: 'post' as const, address: '1 Mill Lane, Elland', registeredBy: 'carers-circle', needs: ['carers-support'], serviceId: 'carers-assessment-support' },
 ];
+
+/**
+ * A payment-by-results contract for the demo, from the first of the seeding month for 18 months, so the
+ * insights reports have terms to show: the issue's three milestones, targets for the employment partners.
+ */
+export function demoContract(today: string) {
+  const start = `${today.slice(0, 7)}-01`;
+  const end = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + 18, 0)).toISOString().slice(0, 10);
+  return {
+    contractId: 'demo-contract',
+    name: 'Calder Into Work',
+    commissioner: 'Calderdale Council',
+    period: { start, end },
+    milestones: [
+      { milestoneId: 'engaged', name: 'Three intervention activities', rule: { kind: 'activity-count' as const, atLeast: 3, kinds: ['assessment' as const, 'one-to-one' as const, 'advice' as const] }, paymentPence: 30_000 },
+      { milestoneId: 'in-work-13', name: 'In work for 13 weeks', rule: { kind: 'sustained-employment' as const, weeks: 13 }, paymentPence: 50_000 },
+      { milestoneId: 'in-work-26', name: 'In work for 26 weeks', rule: { kind: 'sustained-employment' as const, weeks: 26 }, paymentPence: 70_000 },
+    ],
+    hubFee: { kind: 'share-of-member-claims' as const, percent: 10 },
+    targets: [
+      { partnerId: 'calder-works', referralsAccepted: 120, participantsStarted: 100, milestones: [{ milestoneId: 'engaged', count: 80 }, { milestoneId: 'in-work-13', count: 30 }] },
+      { partnerId: 'youth-forward', referralsAccepted: 40, participantsStarted: 30, milestones: [{ milestoneId: 'engaged', count: 25 }] },
+    ],
+  };
+}
+
+/** A light-touch session: the carers' café's head count, no names. */
+export const DEMO_GROUP_SESSION = { sessionId: 'demo-carers-cafe-1', serviceId: 'carers-cafe', partnerId: 'carers-circle', count: 14 };

@@ -6,7 +6,9 @@ import { AdmitPartnerCommand, FormConsortiumCommand } from '../../../referrals/s
 import { ChangePersonCommand, RegisterPersonCommand } from '../../../referrals/src/people/person.commands';
 import { ActOnReferralCommand, CreateReferralCommand } from '../../../referrals/src/referrals/referral.commands';
 import { ListServiceCommand } from '../../../referrals/src/services/service.commands';
-import { DEMO_CONSORTIUM, DEMO_PARTNERS, DEMO_PEOPLE, DEMO_SERVICES } from './demo-consortium';
+import { ContractCommandMessage } from '../../../insights/src/contracts/contract.commands';
+import { RecordGroupAttendanceCommand } from '../../../insights/src/recording/recording.commands';
+import { DEMO_CONSORTIUM, DEMO_GROUP_SESSION, DEMO_PARTNERS, DEMO_PEOPLE, DEMO_SERVICES, demoContract } from './demo-consortium';
 
 const staffOf = (partnerId: string, managesConsortium = false): Actor => ({ staffId: `staff-${partnerId}`, partnerId, managesConsortium });
 
@@ -37,6 +39,11 @@ export async function seedDemoConsortium(app: INestApplication): Promise<boolean
     if (index === 0 || index === 3) await bus.execute(new ActOnReferralCommand(referralId, { type: 'AcceptReferral' }, receiver));
     if (index === 0) await bus.execute(new ActOnReferralCommand(referralId, { type: 'RecordInteraction', interactionId: 'demo-interaction-1', kind: 'assessment', occurredOn: new Date().toISOString().slice(0, 10) }, receiver));
   }
+  const today = new Date().toISOString().slice(0, 10);
+  const { contractId, ...contract } = demoContract(today);
+  await bus.execute(new ContractCommandMessage(contractId, { type: 'AgreeContract', contractId, ...contract }, hub));
+  const { sessionId, serviceId, partnerId, count } = DEMO_GROUP_SESSION;
+  await bus.execute(new RecordGroupAttendanceCommand(serviceId, sessionId, today, count, staffOf(partnerId)));
   new Logger('demo').log({ msg: 'seeded the demo consortium', partners: DEMO_PARTNERS.length, services: DEMO_SERVICES.length, people: DEMO_PEOPLE.length });
   return true;
 }

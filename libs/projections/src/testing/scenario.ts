@@ -70,7 +70,8 @@ export class Scenario {
     });
   }
 
-  private async run<C, E extends { type: string; data: object }, S>(decider: Decider<C, E, S>, stream: string, command: C): Promise<AppendResult> {
+  /** Any decider's command on its stream: for aggregates without a helper of their own. */
+  async run<C, E extends { type: string; data: object }, S>(decider: Decider<C, E, S>, stream: string, command: C): Promise<AppendResult> {
     const past = await this.past<E>(stream);
     const events = decider.decide(command, fold(decider, past));
     return this.store.append(

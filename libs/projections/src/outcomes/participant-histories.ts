@@ -1,0 +1,117 @@
+import type { InteractionKind, OutcomeCode } from '@onedoor/domain';
+import type { RecordedEvent } from '@onedoor/event-store';
+import { Projection, domainEventOf } from '../projection';
+import { Evidence, evidenceOf } from './evidence';
+
+export interface Activity {
+  referralId: string;
+  kind: InteractionKind;
+  /** When the support happened, YYYY-MM-DD. */
+  occurredOn: string;
+  partnerId: string;
+  evidence: Evidence;
+}
+
+export interface EmploymentSpell {
+  spellId: string;
+  startedOn: string;
+  endedOn?: string;
+  /** The partner that recorded the start: the one the job outcome is credited to. */
+  partnerId: string;
+  evidence: Evidence;
+}
+
+export interface Completion {
+  referralId: string;
+  partnerId: string;
+  outcome: OutcomeCode;
+  at: string;
+  evidence: Evidence;
+}
+
+/** What milestone rules read about one participant. Support on a referral entered in error does not count. */
+export interface ParticipantHistory {
+  participantId: string;
+  activities: Activity[];
+  spells: EmploymentSpell[];
+  completions: Completion[];
+}
+
+/**
+ * Each participant's history as milestone rules read it: recorded support, spells in work, completed
+ * referrals. A participant is a person with a referral or a spell in work; nothing personal is kept.
+ */
+export class ParticipantHistories implements Projection {
+  readonly name = 'participant-histories';
+  private readonly people = new Map<string, { activities: Activity[]; spells: EmploymentSpell[]; completions: Completion[] }>();
+  private readonly personOfReferral = new Map<string, string>();
+  private readonly voided = new Set<string>();
+
+  apply(recorded: RecordedEvent): void {
+    const event = domainEventOf(recorded);
+    switch (event.type) {
+      case 'ReferralCreated':
+        this.personOfReferral.set(event.data.referralId, event.data.personId);
+        this.of(event.data.personId);
+        return;
+      case 'InteractionRecorded': {
+        const personId = this.personOfReferral.get(event.data.referralId);
+        if (personId === undefined) return;
+        const { referralId, kind, occurredOn, partnerId, at } = event.data;
+        this.of(personId).activities.push({ referralId, kind, occurredOn: occurredOn.slice(0, 10), partnerId, evidence: evidenceOf(recorded, at) });
+        return;
+      }
+      case 'ReferralCompleted': {
+        const personId = this.personOfReferral.get(event.data.referralId);
+        if (personId === undefined) return;
+        const { referralId, by, outcome, at } = event.data;
+        this.of(personId).completions.push({ referralId, partnerId: by.partnerId, outcome: outcome.code, at, evidence: evidenceOf(recorded, at) });
+        return;
+      }
+      case 'ReferralEnteredInError':
+        this.voided.add(event.data.referralId);
+        return;
+      case 'EmploymentStarted': {
+        const { personId, spellId, startedOn, partnerId, at } = event.data;
+        this.of(personId).spells.push({ spellId, startedOn, partnerId, evidence: evidenceOf(recorded, at) });
+        return;
+      }
+      case 'EmploymentEnded': {
+        const spell = this.people.get(event.data.personId)?.spells.find((s) => s.spellId === event.data.spellId);
+        if (spell) spell.endedOn = event.data.endedOn;
+        return;
+      }
+    }
+  }
+
+  reset(): void {
+    this.people.clear();
+    this.personOfReferral.clear();
+    this.voided.clear();
+  }
+
+  participantIds(): string[] {
+    return [...this.people.keys()].sort();
+  }
+
+  personOf(referralId: string): string | undefined {
+    return this.personOfReferral.get(referralId);
+  }
+
+  isVoided(referralId: string): boolean {
+    return this.voided.has(referralId);
+  }
+
+  history(participantId: string): ParticipantHistory | undefined {
+    const entry = this.people.get(participantId);
+    if (!entry) return undefined;
+    const counts = (r: { referralId: string }) => !this.voided.has(r.referralId);
+    return { participantId, activities: entry.activities.filter(counts), spells: entry.spells.map((s) => ({ ...s })), completions: entry.completions.filter(counts) };
+  }
+
+  private of(personId: string) {
+    let entry = this.people.get(personId);
+    if (!entry) this.people.set(personId, (entry = { activities: [], spells: [], completions: [] }));
+    return entry;
+  }
+}
