@@ -3,6 +3,8 @@ import { OnedoorConfig, PlatformModule } from '@onedoor/platform';
 import { DirectoryModule } from '../../directory/src/directory.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { ReferralsModule } from '../../referrals/src/referrals.module';
+import { AsyncApiModule } from '../../relay/src/asyncapi/asyncapi.module';
+import { PartnerFeedModule } from '../../relay/src/feed/partner-feed.module';
 
 /** The all-in-one process: every app's module over the embedded SQLite store. */
 @Module({})
@@ -10,7 +12,7 @@ export class OnedoorModule {
   static forRoot(config: OnedoorConfig): DynamicModule {
     return {
       module: OnedoorModule,
-      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule],
+      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule, PartnerFeedModule, AsyncApiModule],
     };
   }
 }

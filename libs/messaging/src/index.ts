@@ -5,3 +5,5 @@ export * from './public-events';
 export * from './public-event-validator';
 export * from './person-sight';
 export * from './partner-stream-router';
+export * from './asyncapi-document';
+export * from './messaging.module';
