@@ -5,6 +5,7 @@ import { GatewayModule } from '../../gateway/src/gateway.module';
 import { ReferralsModule } from '../../referrals/src/referrals.module';
 import { AsyncApiModule } from '../../relay/src/asyncapi/asyncapi.module';
 import { PartnerFeedModule } from '../../relay/src/feed/partner-feed.module';
+import { WebhooksModule } from '../../relay/src/webhooks/webhooks.module';
 
 /** The all-in-one process: every app's module over the embedded SQLite store. */
 @Module({})
@@ -12,7 +13,7 @@ export class OnedoorModule {
   static forRoot(config: OnedoorConfig): DynamicModule {
     return {
       module: OnedoorModule,
-      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule, PartnerFeedModule, AsyncApiModule],
+      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule, PartnerFeedModule, WebhooksModule, AsyncApiModule],
     };
   }
 }
