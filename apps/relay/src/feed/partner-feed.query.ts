@@ -13,7 +13,7 @@ export class GetPartnerFeedQuery {
 /** How long a read waits for the feed to take in what is already committed (read-your-writes), at most. */
 const CATCH_UP_MS = 2_000;
 
-/** A partner reads its own feed; the consortium's manager may read any partner's (it oversees every referral). */
+/** A partner reads its own feed; the consortium's manager may read any partner's (it oversees every referral), without personal data. */
 export function ensureOwnPartnerOrManager(actor: Actor, partnerId: string, roster: ConsortiumRoster, what: string): void {
   if (actor.partnerId !== partnerId && !actor.managesConsortium) {
     throw new RuleViolation(`${what}.not-yours`, `you may use only your own partner's ${what}`, 'forbidden');
@@ -28,7 +28,7 @@ export class GetPartnerFeedHandler implements IQueryHandler<GetPartnerFeedQuery>
   async execute({ partnerId, actor, after, limit }: GetPartnerFeedQuery) {
     ensureOwnPartnerOrManager(actor, partnerId, this.roster, 'feed');
     await this.feed.caughtUp(await this.events.headPosition(), CATCH_UP_MS);
-    const page = this.feed.page(partnerId, after, limit);
+    const page = this.feed.page(partnerId, after, limit, { withPersonal: actor.partnerId === partnerId });
     return { partnerId, after, ...page };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
-import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent } from '@onedoor/messaging';
+import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
 import { join } from 'node:path';
@@ -80,10 +80,17 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  page(partnerId: string, after: number, limit: number): FeedPage {
+  /**
+   * `withPersonal: false` serves another party (the consortium's manager) the partner's referral traffic only:
+   * the personal fields are there under the partner's consent, not the reader's, so they and the per-person
+   * topic are left out.
+   */
+  page(partnerId: string, after: number, limit: number, options: { withPersonal: boolean } = { withPersonal: true }): FeedPage {
     const head = this.applied;
     const stored = this.store.pageOf(partnerId, after, limit);
-    const items = stored.map((m) => this.itemOf(m));
+    const items = options.withPersonal
+      ? stored.map((m) => this.itemOf(m))
+      : stored.filter((m) => m.topic === topics.partner(this.config.CONSORTIUM_ID, partnerId)).map((m) => this.itemOf({ ...m, personal: null }));
     // A short page means nothing more up to the head: the next page can start there.
     const next = stored.length >= limit ? stored.at(-1)!.position : Math.max(after, head);
     return { items, next, head };
