@@ -4,6 +4,9 @@ import { DirectoryModule } from '../../directory/src/directory.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { InsightsModule } from '../../insights/src/insights.module';
 import { ReferralsModule } from '../../referrals/src/referrals.module';
+import { AsyncApiModule } from '../../relay/src/asyncapi/asyncapi.module';
+import { PartnerFeedModule } from '../../relay/src/feed/partner-feed.module';
+import { WebhooksModule } from '../../relay/src/webhooks/webhooks.module';
 
 /** The all-in-one process: every app's module over the embedded SQLite store. */
 @Module({})
@@ -11,7 +14,16 @@ export class OnedoorModule {
   static forRoot(config: OnedoorConfig): DynamicModule {
     return {
       module: OnedoorModule,
-      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule, InsightsModule],
+      imports: [
+        PlatformModule.forRoot(config),
+        ReferralsModule,
+        GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }),
+        DirectoryModule,
+        InsightsModule,
+        PartnerFeedModule,
+        WebhooksModule,
+        AsyncApiModule,
+      ],
     };
   }
 }

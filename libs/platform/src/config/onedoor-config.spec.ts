@@ -20,6 +20,12 @@ describe('configuration', () => {
     expect(error!.problems).toHaveLength(3);
     expect(error!.problems.join('\n')).toMatch(/LOG_LEVEL/);
   });
+  it('has webhook retry settings with defaults, and names a bad one', () => {
+    expect(loadConfig({})).toMatchObject({ WEBHOOK_RETRY_BASE_MS: 1000, WEBHOOK_RETRY_MAX_MS: 300000, WEBHOOK_MAX_ATTEMPTS: 8, WEBHOOK_TIMEOUT_MS: 10000 });
+    expect(loadConfig({ WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '3' })).toMatchObject({ WEBHOOK_RETRY_BASE_MS: 20, WEBHOOK_MAX_ATTEMPTS: 3 });
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow('WEBHOOK_MAX_ATTEMPTS: WEBHOOK_MAX_ATTEMPTS must be at least 1');
+    expect(() => loadConfig({ WEBHOOK_RETRY_BASE_MS: 'soon' })).toThrow('WEBHOOK_RETRY_BASE_MS: WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds');
+  });
   it('requires a secret when tokens are not dev tokens', () => {
     expect(() => loadConfig({ AUTH_MODE: 'token' })).toThrow(/AUTH_SECRET/);
   });

@@ -45,6 +45,21 @@ export class OnedoorConfig {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }) @IsString({ message: 'REDIS_URL must be set when READ_MODEL_STORE is redis' })
   REDIS_URL?: string;
 
+  /** Webhook retries: the first waits WEBHOOK_RETRY_BASE_MS, each next one twice as long, at most WEBHOOK_RETRY_MAX_MS. */
+  @Transform(toInt) @Max(3_600_000, { message: 'WEBHOOK_RETRY_BASE_MS must be at most an hour (3600000)' }) @Min(1, { message: 'WEBHOOK_RETRY_BASE_MS must be at least 1' }) @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
+  WEBHOOK_RETRY_BASE_MS = 1_000;
+
+  @Transform(toInt) @Max(86_400_000, { message: 'WEBHOOK_RETRY_MAX_MS must be at most a day (86400000)' }) @Min(1, { message: 'WEBHOOK_RETRY_MAX_MS must be at least 1' }) @IsInt({ message: 'WEBHOOK_RETRY_MAX_MS must be a whole number of milliseconds' })
+  WEBHOOK_RETRY_MAX_MS = 300_000;
+
+  /** Attempts per message before it goes to the partner's dead-letter list. */
+  @Transform(toInt) @Max(100, { message: 'WEBHOOK_MAX_ATTEMPTS must be at most 100' }) @Min(1, { message: 'WEBHOOK_MAX_ATTEMPTS must be at least 1' }) @IsInt({ message: 'WEBHOOK_MAX_ATTEMPTS must be a whole number' })
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** How long one webhook POST may take before it counts as failed. */
+  @Transform(toInt) @Max(120_000, { message: 'WEBHOOK_TIMEOUT_MS must be at most 120000' }) @Min(1, { message: 'WEBHOOK_TIMEOUT_MS must be at least 1' }) @IsInt({ message: 'WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds' })
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   /** Log as JSON lines (for log shippers) or as readable text. */
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'json';

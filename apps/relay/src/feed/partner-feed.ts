@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
+import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
+import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
+import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
+import { join } from 'node:path';
+import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from './partner-feed-store';
+
+/** One message as the pull feed and webhooks serve it: the same CloudEvent as on Kafka, in structured form. */
+export interface FeedItem {
+  topic: string;
+  key: string;
+  event: StructuredCloudEvent;
+}
+
+export interface FeedPage {
+  items: FeedItem[];
+  /** The cursor for the next page: pass it as `after`. */
+  next: number;
+  /** The last log position the feed has taken in. */
+  head: number;
+}
+
+/**
+ * The pull feed's projection: runs its own PublicationRouter over the whole log (the router must see every
+ * event to know parties and consent) and stores the partner messages of events past its checkpoint. The
+ * consortium-wide topic is Kafka-only. Webhook delivery reads the same stored messages, so all three transports
+ * carry the same payloads in the same order.
+ */
+@Injectable()
+export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('partner-feed');
+  private store!: PartnerFeedStore;
+  private subscription?: Subscription;
+  private checkpointAtStart = 0;
+  private applied = 0;
+  private failure?: Error;
+  private waiters: { position: number; resolve(): void }[] = [];
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(ONEDOOR_CONFIG) private readonly config: OnedoorConfig,
+    @Inject(PUBLICATION_ROUTER) private readonly router: PublicationRouter,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.store = new PartnerFeedStore(join(this.config.DATA_DIR, 'feed.sqlite'));
+    this.checkpointAtStart = this.store.checkpoint();
+    const head = await this.events.headPosition();
+    if (this.checkpointAtStart > head) throw new Error(`feed.sqlite is at position ${this.checkpointAtStart}, past the event log's head ${head}: it belongs to another log`);
+    this.subscription = this.events.subscribe(0, (event) => this.take(event), (error) => this.fail(error));
+    await this.caughtUp(head, Number.POSITIVE_INFINITY);
+    this.logger.log({ msg: 'partner feed caught up', position: this.applied, resumedFrom: this.checkpointAtStart });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.subscription?.stop();
+    this.waiters.forEach((w) => w.resolve());
+    this.store?.close();
+  }
+
+  /** Called after each event's messages are stored (webhook delivery wakes on it). */
+  onAppended(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  get position(): number {
+    return this.applied;
+  }
+
+  /** Resolves once the feed has taken in `position`, or after `timeoutMs` (a read then answers with what it has). */
+  caughtUp(position: number, timeoutMs: number): Promise<void> {
+    if (this.applied >= position || this.failure) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiter = { position, resolve };
+      this.waiters.push(waiter);
+      if (Number.isFinite(timeoutMs)) setTimeout(resolve, timeoutMs).unref();
+    });
+  }
+
+  /**
+   * `withPersonal: false` serves another party (the consortium's manager) the partner's referral traffic only:
+   * the personal fields are there under the partner's consent, not the reader's, so they and the per-person
+   * topic are left out.
+   */
+  page(partnerId: string, after: number, limit: number, options: { withPersonal: boolean } = { withPersonal: true }): FeedPage {
+    const head = this.applied;
+    const stored = this.store.pageOf(partnerId, after, limit);
+    const items = options.withPersonal
+      ? stored.map((m) => this.itemOf(m))
+      : stored.filter((m) => m.topic === topics.partner(this.config.CONSORTIUM_ID, partnerId)).map((m) => this.itemOf({ ...m, personal: null }));
+    // A short page means nothing more up to the head: the next page can start there.
+    const next = stored.length >= limit ? stored.at(-1)!.position : Math.max(after, head);
+    return { items, next, head };
+  }
+
+  /** Messages after a feed sequence number, for webhook cursors. */
+  afterSeq(partnerId: string, seq: number, limit: number): StoredFeedMessage[] {
+    return this.store.afterSeq(partnerId, seq, limit);
+  }
+
+  storedMessage(seq: number): StoredFeedMessage | undefined {
+    return this.store.message(seq);
+  }
+
+  lastSeq(): number {
+    return this.store.lastSeq();
+  }
+
+  /** The body as it went to Kafka, personal fields included while the person's key lives. */
+  bodyOf(message: StoredFeedMessage): Record<string, unknown> | null {
+    if (message.body === null) return null;
+    if (!message.personal || !message.personId) return message.body;
+    const personal = this.vault.open<unknown>(message.personId, message.personal);
+    return personal === ERASED ? message.body : { ...message.body, personal };
+  }
+
+  itemOf(message: StoredFeedMessage): FeedItem {
+    const body = this.bodyOf(message);
+    return { topic: message.topic, key: message.key, event: structuredCloudEvent(message.headers, body === null ? null : JSON.stringify(body)) };
+  }
+
+  private take(event: RecordedEvent): void {
+    const messages = this.router.route(event);
+    if (event.position > this.checkpointAtStart) {
+      this.store.append(event.position, messages.filter((m) => m.partnerId !== null).map((m) => this.toStored(m)));
+    }
+    this.applied = event.position;
+    const due = this.waiters.filter((w) => w.position <= this.applied);
+    this.waiters = this.waiters.filter((w) => w.position > this.applied);
+    due.forEach((w) => w.resolve());
+    if (event.position > this.checkpointAtStart) this.listeners.forEach((listener) => listener());
+  }
+
+  private toStored(message: OutboundMessage): NewFeedMessage {
+    const { personal, ...body } = message.value === null ? { personal: undefined } : (JSON.parse(message.value.toString()) as Record<string, unknown>);
+    const personId = typeof body.personId === 'string' ? body.personId : null;
+    const sealed = personal !== undefined && personId ? this.vault.sealIfKept(personId, personal) ?? null : null;
+    return {
+      position: message.position, partnerId: message.partnerId!, topic: message.topic, key: message.key, headers: message.headers,
+      body: message.value === null ? null : body, personId, personal: sealed,
+    };
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    this.logger.error({ msg: 'partner feed stopped', error: error.message, position: this.applied });
+    this.waiters.forEach((w) => w.resolve());
+    this.waiters = [];
+  }
+}

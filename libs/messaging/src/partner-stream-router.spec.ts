@@ -1,0 +1,156 @@
+import { Kafka } from 'cloudevents';
+import type { RecordedEvent } from '@onedoor/event-store';
+import type { Scenario } from '@onedoor/projections/testing/scenario';
+import type { OutboundMessage } from './outbound-message';
+import { PartnerStreamRouter, RouterOutOfOrderError } from './partner-stream-router';
+import { PERSON_DETAILS_TYPE, PERSON_ERASED_TYPE, PUBLIC_EVENT_TYPES } from './public-events';
+import { PublicEventValidator } from './public-event-validator';
+import { PEOPLE, SECRETS, referralJourney } from './testing/referral-journey';
+import { topics } from './topics';
+
+const body = (m: OutboundMessage) => (m.value === null ? null : JSON.parse(m.value.toString()));
+const typeOf = (m: OutboundMessage) => m.headers.ce_type;
+const shortType = (m: OutboundMessage) => typeOf(m).replace(/^org\.onedoor\./, '').replace(/\.v1$/, '');
+const routeAll = (router: PartnerStreamRouter, log: RecordedEvent[]) => log.flatMap((event) => router.route(event));
+
+describe('the partner-stream router over a referral journey', () => {
+  let s: Scenario;
+  let log: RecordedEvent[];
+  let messages: OutboundMessage[];
+  const validator = new PublicEventValidator();
+  const on = (topic: string) => messages.filter((m) => m.topic === topic);
+  const partner = (id: string) => on(topics.partner('c1', id));
+  const people = (id: string) => on(topics.partnerPeople('c1', id));
+  const ofReferral = (ms: OutboundMessage[], referralId: string) => ms.filter((m) => m.key === referralId).map(shortType);
+
+  beforeAll(async () => {
+    s = await referralJourney();
+    log = await s.store.readAll(0, 10_000);
+    messages = routeAll(new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault }), log);
+  });
+
+  it('produces every public event type, and every body conforms to its JSON Schema', () => {
+    expect(new Set(messages.map(typeOf))).toEqual(new Set(PUBLIC_EVENT_TYPES));
+    for (const m of messages.filter((m) => m.value !== null)) {
+      expect({ type: typeOf(m), topic: m.topic, errors: validator.errors(typeOf(m), body(m)) }).toEqual({ type: typeOf(m), topic: m.topic, errors: [] });
+    }
+  });
+
+  it('a body that drifts from its schema fails validation', () => {
+    const accepted = body(messages.find((m) => typeOf(m) === 'org.onedoor.referral.accepted.v1')!);
+    expect(validator.errors('org.onedoor.referral.accepted.v1', accepted)).toEqual([]);
+    expect(validator.errors('org.onedoor.referral.accepted.v1', { ...accepted, referralId: undefined })).not.toEqual([]);
+    expect(validator.errors('org.onedoor.referral.accepted.v1', { ...accepted, staffId: 'staff-jobs' })).not.toEqual([]);
+    expect(validator.errors('org.onedoor.referral.accepted.v1', { ...accepted, occurredAt: 'yesterday' })).not.toEqual([]);
+    expect(validator.errors('org.onedoor.referral.completed.v1', { ...accepted, outcome: { code: 'great' } })).not.toEqual([]);
+    expect(validator.errors('org.onedoor.referral.nonsense.v1', accepted)).toEqual(['no schema for event type org.onedoor.referral.nonsense.v1']);
+  });
+
+  it('headers are CloudEvents 1.0 in Kafka binary mode, read back by the CloudEvents SDK', () => {
+    for (const m of messages.filter((m) => m.value !== null)) {
+      const event = Kafka.toEvent({ headers: m.headers, key: m.key, value: m.value!.toString(), body: m.value!.toString() } as never) as unknown as Record<string, unknown>;
+      expect(event).toMatchObject({ specversion: '1.0', id: m.headers.ce_id, source: 'urn:onedoor:consortium:c1', type: typeOf(m), subject: m.key, position: String(m.position), datacontenttype: 'application/json' });
+      expect(Number.isNaN(Date.parse(String(event.time)))).toBe(false);
+    }
+  });
+
+  it('the key is the referral id on referral topics, so each referral stays in order; ids name the source event', () => {
+    for (const m of messages.filter((m) => typeOf(m).startsWith('org.onedoor.referral.'))) {
+      expect(m.key).toBe(body(m).referralId);
+      expect(m.headers.ce_id).toBe(m.eventId);
+    }
+    const byPosition = new Map(log.map((e) => [e.position, e.id]));
+    for (const m of messages) expect(m.eventId).toBe(byPosition.get(m.position));
+  });
+
+  it('never puts personal data in keys or headers, nor anywhere on the hub topic', () => {
+    const outside = messages.flatMap((m) => [m.key, ...Object.values(m.headers)]).join('\n');
+    const hub = on(topics.hub('c1')).map((m) => m.value?.toString() ?? '').join('\n');
+    for (const secret of SECRETS) {
+      expect(outside).not.toContain(secret);
+      expect(hub).not.toContain(secret);
+    }
+    expect(on(topics.hub('c1')).every((m) => body(m).personal === undefined)).toBe(true);
+  });
+
+  it('the hub topic carries every referral event and the erasure notice', () => {
+    const referralEvents = log.filter((e) => e.stream.startsWith('referral-'));
+    const hubMessages = on(topics.hub('c1'));
+    expect(hubMessages.filter((m) => typeOf(m).startsWith('org.onedoor.referral.')).map((m) => m.position)).toEqual(referralEvents.map((e) => e.position));
+    expect(hubMessages.filter((m) => typeOf(m) === PERSON_ERASED_TYPE)).toHaveLength(1);
+  });
+
+  it("a partner's topic carries the referrals it sent or received, from the moment it was a party to the event that moved them away", () => {
+    expect(ofReferral(partner('front'), 'r1')).toEqual(['referral.created', 'referral.routed', 'referral.accepted', 'referral.started', 'referral.interaction-recorded', 'referral.put-on-hold', 'referral.resumed', 'referral.handed-off', 'referral.interaction-recorded', 'referral.completed']);
+    // jobs joins at routing and leaves with the handoff (which it still sees); debt joins at the handoff.
+    expect(ofReferral(partner('jobs'), 'r1')).toEqual(['referral.routed', 'referral.accepted', 'referral.started', 'referral.interaction-recorded', 'referral.put-on-hold', 'referral.resumed', 'referral.handed-off']);
+    expect(ofReferral(partner('debt'), 'r1')).toEqual(['referral.handed-off', 'referral.interaction-recorded', 'referral.completed']);
+    // r2: debt rejects and sees the re-route away from it, then nothing more.
+    expect(ofReferral(partner('debt'), 'r2')).toEqual(['referral.routed', 'referral.rejected', 'referral.routed']);
+    expect(ofReferral(partner('jobs'), 'r2')).toEqual(['referral.routed', 'referral.accepted', 'referral.started', 'referral.interaction-recorded', 'referral.failed']);
+    // r5: debt left; the hub took its side over.
+    expect(ofReferral(partner('debt'), 'r5')).toEqual(['referral.routed', 'referral.reassigned']);
+    expect(ofReferral(partner('hub'), 'r5')).toEqual(['referral.reassigned']);
+    expect(partner('hub').filter((m) => ['r1', 'r2', 'r3', 'r4'].includes(m.key))).toEqual([]);
+  });
+
+  it('a partner joining part-way gets the referral facts, and the summary only if consent covers it', () => {
+    const routedToJobs = body(partner('jobs').find((m) => m.key === 'r1' && shortType(m) === 'referral.routed')!);
+    expect(routedToJobs).toMatchObject({ referral: { referringPartnerId: 'front', needs: ['employment'], urgency: 'routine' }, personal: { summary: 'lost her job at the mill' } });
+    const handedToDebt = body(partner('debt').find((m) => m.key === 'r1' && shortType(m) === 'referral.handed-off')!);
+    expect(handedToDebt).toMatchObject({ fromPartnerId: 'jobs', toPartnerId: 'debt', personal: { summary: 'lost her job at the mill' } });
+    // The hub's consent never covered it: it learns r5's facts without the person's circumstances.
+    const reassignedToHub = body(partner('hub').find((m) => m.key === 'r5')!);
+    expect(reassignedToHub).toMatchObject({ side: 'receiving', fromPartnerId: 'debt', toPartnerId: 'hub', referral: { needs: ['debt-advice'] } });
+    expect(reassignedToHub.personal).toBeUndefined();
+  });
+
+  it('personal fields follow consent: present while it covers, gone once withdrawn', () => {
+    const notes = body(partner('jobs').find((m) => shortType(m) === 'referral.interaction-recorded')!);
+    expect(notes.personal).toEqual({ notes: 'prefers mornings' });
+    const withdrawal = log.find((e) => e.type === 'ConsentWithdrawn')!.position;
+    const jobsAfter = partner('jobs').filter((m) => m.position > withdrawal);
+    expect(jobsAfter.map((m) => `${m.key} ${shortType(m)}`)).toEqual(['r2 referral.started', 'r2 referral.interaction-recorded', 'r2 referral.failed', 'p-amira person.erased']);
+    expect(jobsAfter.every((m) => body(m).personal === undefined)).toBe(true);
+    // The same support, on the referring partner's topic: it registered Amira, so it still sees the notes.
+    const sameOnFront = partner('front').find((m) => m.position === jobsAfter[1].position)!;
+    expect(body(sameOnFront).personal).toEqual({ notes: 'prefers mornings' });
+    // The registering partner always sees what it registered.
+    expect(body(partner('front').find((m) => m.key === 'r4' && shortType(m) === 'referral.created')!).personal).toEqual({ summary: 'lost her job at the mill' });
+  });
+
+  it("each partner's per-person topic holds the details while it may see them, and a tombstone when it may not", () => {
+    const summary = (ms: OutboundMessage[]) => ms.map((m) => ({ position: m.position, details: m.value !== null }));
+    const withdrawal = log.find((e) => e.type === 'ConsentWithdrawn')!.position;
+    const erasure = log.find((e) => e.type === 'PersonErased')!.position;
+    const jobs = people('jobs');
+    expect(summary(jobs)).toEqual([{ position: expect.any(Number), details: true }, { position: withdrawal, details: false }]);
+    expect(body(jobs[0])).toMatchObject({ personId: PEOPLE.amira, personal: { givenName: 'Amira', familyName: 'Khan' } });
+    expect(jobs[1].headers).toMatchObject({ ce_type: PERSON_DETAILS_TYPE, ce_subject: PEOPLE.amira });
+    expect(jobs[1].headers['content-type']).toBeUndefined();
+    for (const id of ['front', 'debt']) expect(summary(people(id)).at(-1)).toEqual({ position: erasure, details: false });
+    expect(people('hub')).toEqual([]);
+    for (const m of messages.filter((m) => m.topic.endsWith('.people'))) expect(m.key).toBe(PEOPLE.amira);
+    const ids = messages.filter((m) => m.topic.endsWith('.people')).map((m) => `${m.topic} ${m.headers.ce_id}`);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('erasure sends a notice to the hub and to every partner whose topic carried the person', () => {
+    const notices = messages.filter((m) => typeOf(m) === PERSON_ERASED_TYPE);
+    expect(notices.map((m) => m.partnerId).sort()).toEqual([null, 'debt', 'front', 'hub', 'jobs'].sort((a, b) => String(a).localeCompare(String(b))));
+    for (const n of notices) expect(body(n)).toEqual({ personId: PEOPLE.amira, occurredAt: expect.any(String) });
+  });
+
+  it('replayed after the key is destroyed, no message carries a personal field', () => {
+    s.vault.shred(PEOPLE.amira);
+    const replayed = routeAll(new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault }), log);
+    expect(replayed.map((m) => [m.topic, m.headers.ce_id])).toEqual(messages.filter((m) => !m.topic.endsWith('.people')).map((m) => [m.topic, m.headers.ce_id]));
+    expect(replayed.every((m) => m.value === null || body(m).personal === undefined)).toBe(true);
+  });
+
+  it('refuses an event out of order or twice, since its memory would go wrong', () => {
+    const router = new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault });
+    router.route(log[0]);
+    expect(() => router.route(log[0])).toThrow(RouterOutOfOrderError);
+  });
+});
