@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SqliteEventStore } from '@onedoor/event-store';
+import { generateOutcomes, schemaVersionOf } from '@onedoor/projections/outcomes/testing/generated-outcomes';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { runCli } from '../apps/cli/src/cli';
@@ -66,14 +70,69 @@ describe('analyst CLI: onedoor replay and onedoor export', () => {
     expect(records.some((r) => csvPeople.includes(r.person))).toBe(false);
   });
 
+  it('replays the outcomes projections and says what they hold', async () => {
+    const run = await cli('replay', '--projection', 'outcomes', '--data-dir', dataDir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  contracts: 1\n');
+    expect(run.stdout).toContain('  referrals received: 4\n');
+  });
+
+  describe('the participants cohort, over a generated consortium of 5 partners and 120 participants in a real store file', () => {
+    const NOW = '2026-08-01T00:00:00.000Z';
+    const { plan, events } = generateOutcomes({ seed: 11, participants: 120 });
+    let generatedDir: string;
+
+    beforeAll(async () => {
+      generatedDir = mkdtempSync(join(tmpdir(), 'onedoor-cli-generated-'));
+      const store = new SqliteEventStore({ file: join(generatedDir, 'events.sqlite'), synchronous: 'NORMAL', writer: 'inline' });
+      const versions = new Map<string, number>();
+      for (const { stream, event } of events) {
+        const version = versions.get(stream) ?? 0;
+        await store.append(stream, [{ id: randomUUID(), type: event.type, schemaVersion: schemaVersionOf(event), data: event.data as unknown as Record<string, unknown> }], version);
+        versions.set(stream, version + 1);
+      }
+      await store.close();
+    });
+    afterAll(() => rmSync(generatedDir, { recursive: true, force: true }));
+
+    it('has a row per participant with counts and milestone days that agree with the generator’s own plan', async () => {
+      const run = await cli('export', '--cohort', 'participants', '--format', 'ndjson', '--as-of', NOW, '--data-dir', generatedDir);
+      expect(run.code).toBe(0);
+      const rows = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+      expect(rows).toHaveLength(plan.participants.length);
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      expect(sum(rows.map((r) => r.activities))).toBe(sum(plan.participants.map((p) => p.interactions.length)));
+      expect(sum(rows.map((r) => r.employment_spells))).toBe(plan.participants.filter((p) => p.spell).length);
+      // Milestone 1: the third qualifying activity inside the contract period, worked out from the plan alone.
+      const { contract } = plan;
+      const m1 = plan.participants.filter((p) => {
+        const days = p.interactions.filter((i) => contract.m1Kinds.includes(i.kind) && i.occurredOn >= contract.start && i.occurredOn <= contract.end).map((i) => i.occurredOn);
+        return days.length >= 3;
+      }).length;
+      expect(m1).toBeGreaterThan(5);
+      expect(rows.filter((r) => r['k:m1'] !== null)).toHaveLength(m1);
+      for (const r of rows) expect(r.person).toMatch(/^person-[0-9a-f]{20}$/);
+      for (const p of plan.participants) expect(run.stdout).not.toContain(`"${p.personId}"`);
+    });
+
+    it('narrows to one partner’s participants', async () => {
+      const partnerId = plan.partners[0];
+      const run = await cli('export', '--cohort', 'participants', '--format', 'ndjson', '--as-of', NOW, '--partner', partnerId, '--data-dir', generatedDir);
+      const rows = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.partners.split(';').includes(partnerId))).toBe(true);
+    });
+  });
+
   it.each([
+    [['export', '--cohort', 'participants', '--as-of', 'soon'], '--as-of must be a date'],
     [['replay'], '--projection is required'],
     [['replay', '--projection', 'nope'], '--projection must be one of'],
     [['replay', '--projection', 'directory', '--to-position', '0'], '--to-position must be a whole number'],
     [['replay', '--projection', 'directory', '--store', 'postgres:db'], 'the postgres adapter does not exist yet'],
     [['replay', '--projection', 'directory', '--store', 'file.sqlite'], '--store must look like sqlite:<file>'],
     [['export', '--format', 'xml'], '--format must be one of csv, ndjson'],
-    [['export', '--cohort', 'people'], '--cohort must be one of referrals'],
+    [['export', '--cohort', 'people'], '--cohort must be one of referrals, participants'],
     [['export', '--from', 'last tuesday'], '--from must be a date'],
     [['export', '--to', '2026-13-45'], '--to must be a date'],
     [['export', '--unknown'], "unknown option '--unknown'"],

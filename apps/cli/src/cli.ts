@@ -40,7 +40,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       .addOption(new Option('--format <format>', 'csv or ndjson').argParser(oneOfOption('--format', EXPORT_FORMATS)).default('csv'))
       .option('--from <date>', 'referrals created at or after', isoDateOption('--from'))
       .option('--to <date>', 'referrals created before', isoDateOption('--to'))
-      .option('--partner <partnerId>', 'referrals this partner sent or received')
+      .option('--partner <partnerId>', 'referrals this partner sent or received; participants it worked with')
+      .option('--as-of <date>', 'participants: their histories and milestones as of this date or instant (default: now)', isoDateOption('--as-of'))
       .option('--out <file>', 'write here instead of stdout'),
   ).action(({ partner, ...options }) => exportCommand({ ...options, partnerId: partner }, io));
 

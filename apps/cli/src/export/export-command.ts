@@ -1,15 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ReferralBook } from '@onedoor/projections';
+import type { SqliteEventLogReader } from '@onedoor/event-store';
+import { OutcomesProjections, ReferralBook } from '@onedoor/projections';
 import type { CliIo } from '../cli-io';
 import { EventSourceOptions, openEventSource } from '../event-source';
 import { progressBar } from '../replay/progress-bar';
 import { replayInto } from '../replay/replay';
 import { keylessVault } from '../replay/replayable-projections';
 import { CohortFilter, REFERRAL_COHORT_COLUMNS, referralCohort } from './referral-cohort';
-import { ExportFormat, formatRows } from './table-writers';
+import { participantCohort } from './participant-cohort';
+import { ExportFormat, ExportRow, formatRows } from './table-writers';
 
-export const COHORTS = ['referrals'] as const;
+export const COHORTS = ['referrals', 'participants'] as const;
 export type Cohort = (typeof COHORTS)[number];
 
 export interface ExportOptions extends EventSourceOptions, CohortFilter {
@@ -17,6 +19,23 @@ export interface ExportOptions extends EventSourceOptions, CohortFilter {
   format: ExportFormat;
   /** A file to write; stdout when absent. */
   out?: string;
+  /** Participants: their histories and milestones as of this instant (default: now). */
+  asOf?: string;
+}
+
+type Table = { columns: readonly string[]; rows: ExportRow[] };
+
+function referralTable(log: SqliteEventLogReader, options: ExportOptions, io: CliIo): Table {
+  const book = new ReferralBook(keylessVault());
+  replayInto(book, log, progressBar('export referrals', io.stderr));
+  return { columns: REFERRAL_COHORT_COLUMNS, rows: referralCohort(book.all(), options) };
+}
+
+function participantTable(log: SqliteEventLogReader, options: ExportOptions, io: CliIo): Table {
+  const asOf = options.asOf ?? new Date().toISOString();
+  const outcomes = new OutcomesProjections({ asOf });
+  replayInto(outcomes, log, progressBar('export participants', io.stderr));
+  return participantCohort(outcomes, asOf, options.partnerId);
 }
 
 /** `onedoor export`: a cohort replayed from the log, pseudonymised with a key made for this export alone. */
@@ -25,11 +44,9 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
   let body: string;
   let rows: number;
   try {
-    const book = new ReferralBook(keylessVault());
-    replayInto(book, log, progressBar(`export ${options.cohort}`, io.stderr));
-    const cohort = referralCohort(book.all(), options);
-    rows = cohort.length;
-    body = formatRows(cohort, REFERRAL_COHORT_COLUMNS, options.format);
+    const table = options.cohort === 'referrals' ? referralTable(log, options, io) : participantTable(log, options, io);
+    rows = table.rows.length;
+    body = formatRows(table.rows, table.columns, options.format);
   } finally {
     log.close();
   }

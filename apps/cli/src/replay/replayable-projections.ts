@@ -3,6 +3,7 @@ import {
   ConsortiumRoster,
   DirectoryProjection,
   InMemoryDirectoryReadModel,
+  OutcomesProjections,
   PersonRegister,
   Projection,
   ReferralBook,
@@ -63,6 +64,24 @@ export const REPLAYABLE_PROJECTIONS: ReplayableProjection[] = [
       const byStatus: Record<string, number> = {};
       for (const r of all) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
       return { referrals: all.length, ...Object.fromEntries(Object.entries(byStatus).sort().map(([status, n]) => [`status ${status}`, n])) };
+    },
+  }),
+  replayable({
+    name: 'outcomes',
+    description: 'contracts, milestones, claims, delivery, funnel and waits (payment by results)',
+    create: () => new OutcomesProjections(),
+    summarise: async (outcomes) => {
+      const view = outcomes.view(new Date().toISOString());
+      const claims = view.claimsLedger();
+      const funnel = view.funnel().total;
+      return {
+        contracts: view.contracts().length,
+        participants: outcomes.histories.participantIds().length,
+        'milestones attained': view.attainments().length,
+        'net claims (£)': (claims.reduce((sum, c) => sum + c.totals.netPence, 0) / 100).toFixed(2),
+        'referrals received': funnel.received,
+        'referrals completed': funnel.completed,
+      };
     },
   }),
 ];
