@@ -25,7 +25,7 @@ describe('routing suggestions and waitlists', () => {
 
   it('ranks services that fit the needs, age and place, each with its score parts, reasons and why it sits where it does', async () => {
     const body = await ok(AMIRA, '?needs=employment,debt');
-    expect(body).toMatchObject({ personId: AMIRA, needs: ['employment', 'debt'], age: expect.any(Number), postcodeDistrict: 'HX1', weights: { needs: 40, capacity: 20, distance: 20, responsiveness: 15, load: 5 } });
+    expect(body).toMatchObject({ personId: AMIRA, needs: ['employment', 'debt'], age: expect.any(Number), postcodeDistrict: 'HX1', weights: { needs: 40, capacity: 20, distance: 15, responsiveness: 10, delivery: 10, load: 5 } });
     // Youth Mentoring is for 14 to 24: left out, and counted.
     expect(body.excluded).toEqual({ ageIneligible: 1, consentDoesNotCover: 0, fullWithWaitlistClosed: 0 });
     const ids = body.suggestions.map((s: { serviceId: string }) => s.serviceId);
@@ -37,14 +37,21 @@ describe('routing suggestions and waitlists', () => {
     for (const s of body.suggestions) {
       const sum = Object.values(s.scoreParts as Record<string, number>).reduce((a, b) => a + b, 0);
       expect(s.score).toBeCloseTo(sum, 0);
-      expect(s.reasons.length).toBe(5);
+      expect(s.reasons.length).toBe(6);
       expect(s.why).toMatch(/^score [\d.]+ of 100/);
-      expect(s.delivery).toMatchObject({ target: null });
+      // The demo contract gives Calder Works (and Youth Forward) a target for accepted referrals; nobody else has one.
+      if (s.partnerId !== 'calder-works') expect({ partnerId: s.partnerId, delivery: s.delivery }).toEqual({ partnerId: s.partnerId, delivery: null });
     }
     const jobClub = body.suggestions.find((s: { serviceId: string }) => s.serviceId === 'job-club');
     expect(jobClub).toMatchObject({ partnerId: 'calder-works', partnerName: 'Calder Works', needsMet: ['employment'], distanceKm: 0, waitlisted: false, openReferrals: 1 });
     expect(jobClub.reasons).toEqual(expect.arrayContaining(['meets employment (not debt)', '0 km from HX1 (delivered in HX1)', '12 of 20 places free']));
-    expect(body.notes.join(' ')).toMatch(/delivery targets.*insights/i);
+    expect(jobClub.delivery).toEqual({
+      contractId: 'demo-contract', contractName: 'Calder Into Work', target: 120, actual: 1, expectedToDate: expect.any(Number), behindBy: jobClub.delivery.expectedToDate - 1,
+    });
+    expect(jobClub.reasons).toContain(
+      `accepted 1 referral(s) against ${jobClub.delivery.expectedToDate} expected by now (target 120 in Calder Into Work): ${jobClub.delivery.behindBy > 0 ? `${jobClub.delivery.behindBy} behind` : jobClub.delivery.behindBy < 0 ? `${-jobClub.delivery.behindBy} ahead` : 'on track'}`,
+    );
+    expect(body.notes.join(' ')).not.toMatch(/delivery targets/i);
     expect((await ok(AMIRA, '?needs=employment,debt&limit=2')).suggestions).toHaveLength(2);
   });
 

@@ -7,3 +7,4 @@ export * from './group-attendance-log';
 export * from './milestone-attainment';
 export * from './outcomes-view';
 export * from './outcomes-projections';
+export * from './delivery-position';

@@ -1,11 +1,12 @@
-import type { Load, Responsiveness } from '@onedoor/projections';
+import type { DeliveryPosition, Load, Responsiveness } from '@onedoor/projections';
 
 /**
  * How routing suggestions are ranked: a transparent sum of weighted parts, each from 0 to 1, so a score
  * out of 100 can be explained part by part. Fit to the person's needs weighs most; then places free and
- * distance; then how the partner has answered referrals; then open work against capacity.
+ * distance; then how the partner has answered referrals and where it stands against its delivery target
+ * (a partner behind its target gains, one ahead gives way); then open work against capacity.
  */
-export const ROUTING_WEIGHTS = { needs: 40, capacity: 20, distance: 20, responsiveness: 15, load: 5 } as const;
+export const ROUTING_WEIGHTS = { needs: 40, capacity: 20, distance: 15, responsiveness: 10, delivery: 10, load: 5 } as const;
 export type ScorePart = keyof typeof ROUTING_WEIGHTS;
 
 /** Distance at which the distance part reaches 0 (the width of the valley, roughly). */
@@ -14,8 +15,8 @@ export const DISTANCE_ZERO_KM = 25;
 const FAST_HOURS = 24;
 const SLOW_HOURS = 240;
 
-export const DELIVERY_TARGETS_NOTE =
-  'Partners have no delivery targets yet: they arrive with the insights (outcomes) issue. Until then "load" measures open referrals against the service\'s maximum capacity.';
+export const NO_DELIVERY_TARGETS_NOTE =
+  'Delivery targets are not available in this deployment (the insights service is not running beside the directory): every partner scores half marks on delivery.';
 
 export interface RoutingCandidate {
   serviceId: string;
@@ -30,6 +31,8 @@ export interface RoutingCandidate {
   nearestDistrict?: string;
   /** Where the person is, when known (`HX1`). */
   personDistrict?: string;
+  /** The partner's position against its referrals-accepted target, when it has one. */
+  delivery?: DeliveryPosition;
 }
 
 export interface ScoredCandidate extends RoutingCandidate {
@@ -50,6 +53,7 @@ export function scoreCandidate(c: RoutingCandidate): ScoredCandidate {
     // Unknown distance is neither rewarded nor punished: half marks.
     distance: c.distanceKm !== undefined ? clamp01(1 - c.distanceKm / DISTANCE_ZERO_KM) : 0.5,
     responsiveness: responsivenessFraction(c.responsiveness),
+    delivery: deliveryFraction(c.delivery),
     load: c.capacity.maximum > 0 ? clamp01(1 - c.load.open / c.capacity.maximum) : 0,
   };
   const scoreParts = Object.fromEntries((Object.keys(ROUTING_WEIGHTS) as ScorePart[]).map((part) => [part, round1(fractions[part] * ROUTING_WEIGHTS[part])])) as Record<ScorePart, number>;
@@ -62,6 +66,22 @@ function responsivenessFraction(r: Responsiveness): number {
   if (r.acceptanceRate === undefined) return 0.5;
   const speed = r.medianHoursToAccept === undefined ? 0 : clamp01((SLOW_HOURS - r.medianHoursToAccept) / (SLOW_HOURS - FAST_HOURS));
   return r.acceptanceRate * speed;
+}
+
+/**
+ * Half marks on track (or with no target); rising to full marks with nothing accepted of what was expected
+ * by now, falling to none at twice what was expected.
+ */
+function deliveryFraction(d: DeliveryPosition | undefined): number {
+  if (!d || d.expectedToDate <= 0) return 0.5;
+  return clamp01(1 - d.actual / (2 * d.expectedToDate));
+}
+
+function deliveryReason(d: DeliveryPosition | undefined): string {
+  if (!d) return 'no delivery target for accepted referrals';
+  const gap = d.expectedToDate - d.actual;
+  const standing = gap > 0 ? `${gap} behind` : gap < 0 ? `${-gap} ahead` : 'on track';
+  return `accepted ${d.actual} referral(s) against ${d.expectedToDate} expected by now (target ${d.target} in ${d.contractName}): ${standing}`;
 }
 
 function reasonsFor(c: RoutingCandidate): string[] {
@@ -81,6 +101,7 @@ function reasonsFor(c: RoutingCandidate): string[] {
     const speed = r.medianHoursToAccept !== undefined ? `, median ${formatHours(r.medianHoursToAccept)} to accept` : '';
     reasons.push(`accepts ${percent(r.acceptanceRate)} of referrals${speed} (${r.answered} answered in the last 90 days)`);
   }
+  reasons.push(deliveryReason(c.delivery));
   reasons.push(`${c.load.open} open referral(s) against a maximum of ${maximum} ${unitName(unit)}`);
   return reasons;
 }

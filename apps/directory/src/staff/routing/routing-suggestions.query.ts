@@ -1,10 +1,11 @@
+import { Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Actor, ageOn, consentCovers } from '@onedoor/domain';
 import { AccessPolicy, Clock } from '@onedoor/platform';
 import { ERASED } from '@onedoor/personal-data';
-import { DirectoryReadModel, DirectorySearchHit, PartnerResponsiveness, PersonRegister, ServiceLoad, districtCentroid, parsePostcode } from '@onedoor/projections';
+import { DeliveryPositions, DirectoryReadModel, DirectorySearchHit, PartnerResponsiveness, PersonRegister, ServiceLoad, districtCentroid, parsePostcode } from '@onedoor/projections';
 import { ensureKnownTerms } from '../known-terms';
-import { DELIVERY_TARGETS_NOTE, ROUTING_WEIGHTS, RoutingCandidate, rankCandidates } from './routing-score';
+import { NO_DELIVERY_TARGETS_NOTE, ROUTING_WEIGHTS, RoutingCandidate, rankCandidates } from './routing-score';
 
 export class GetRoutingSuggestionsQuery {
   constructor(readonly personId: string, readonly needs: string[], readonly limit: number, readonly actor: Actor) {}
@@ -28,6 +29,8 @@ export class GetRoutingSuggestionsHandler implements IQueryHandler<GetRoutingSug
     private readonly load: ServiceLoad,
     private readonly responsiveness: PartnerResponsiveness,
     private readonly clock: Clock,
+    /** Present when the insights module runs in the same process (the all-in-one app). */
+    @Optional() private readonly deliveryPositions?: DeliveryPositions,
   ) {}
 
   async execute({ personId, needs, limit, actor }: GetRoutingSuggestionsQuery) {
@@ -40,6 +43,7 @@ export class GetRoutingSuggestionsHandler implements IQueryHandler<GetRoutingSug
     const district = known?.postcode ? parsePostcode(known.postcode)?.district : undefined;
     const from = district ? districtCentroid(district) : undefined;
     const consents = this.register.consents(personId);
+    const positions = this.deliveryPositions ? await this.deliveryPositions.at(now) : undefined;
 
     // One indexed search per need; a service meeting several needs is met once, with all of them.
     const found = new Map<string, { hit: DirectorySearchHit; needsMet: string[] }>();
@@ -78,6 +82,7 @@ export class GetRoutingSuggestionsHandler implements IQueryHandler<GetRoutingSug
         capacity: { available: service.capacity.available, maximum: service.capacity.maximum, unit: service.capacity.unit },
         load: this.load.ofService(service.serviceId),
         responsiveness: this.responsiveness.of(service.partnerId, now),
+        ...(positions?.has(service.partnerId) ? { delivery: positions.get(service.partnerId) } : {}),
         ...(hit.distanceMetres !== undefined ? { distanceKm: round1(hit.distanceMetres / 1000), nearestDistrict: hit.nearestDistrict } : {}),
         ...(district ? { personDistrict: district } : {}),
       });
@@ -90,18 +95,18 @@ export class GetRoutingSuggestionsHandler implements IQueryHandler<GetRoutingSug
       age: age ?? null,
       postcodeDistrict: district ?? null,
       weights: ROUTING_WEIGHTS,
-      suggestions: ranked.map(({ requestedNeeds, personDistrict, load, ...s }) => ({
+      suggestions: ranked.map(({ requestedNeeds, personDistrict, load, delivery, ...s }) => ({
         ...s,
         partnerName: partnerNames.get(s.partnerId),
         waitlisted: s.capacity.available === 0,
         openReferrals: load.open,
         waitingReferrals: load.waitlisted,
-        // Targets are not in the domain yet: shown as null rather than invented.
-        delivery: { target: null, openReferrals: load.open, maximum: s.capacity.maximum },
+        // No target (or no insights running): null rather than invented.
+        delivery: delivery ? { ...delivery, behindBy: delivery.expectedToDate - delivery.actual } : null,
       })),
       total: candidates.length,
       excluded,
-      notes: [DELIVERY_TARGETS_NOTE, ...(age === undefined ? ["The person's age is not known (erased or not recorded): age eligibility was not checked."] : []), ...(district === undefined ? ["The person's postcode district is not known or has no known centre: distances are not measured."] : [])],
+      notes: [...(positions ? [] : [NO_DELIVERY_TARGETS_NOTE]), ...(age === undefined ? ["The person's age is not known (erased or not recorded): age eligibility was not checked."] : []), ...(district === undefined ? ["The person's postcode district is not known or has no known centre: distances are not measured."] : [])],
     };
   }
 }
