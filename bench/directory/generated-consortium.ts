@@ -1,4 +1,6 @@
 import { CAPACITY_UNITS, EVENT_SCHEMA_VERSIONS, DomainEvent } from '@onedoor/domain';
+import { seededRandom } from '@onedoor/projections/testing/seeded-random';
+export { seededRandom };
 
 /**
  * A large, deterministic consortium for the directory benchmark: partners, services spread over the
@@ -17,17 +19,6 @@ export const BENCH_CONSORTIUM = 'bench';
 export const BENCH_PARTNERS = 60;
 export { NEEDS as BENCH_NEEDS, COMMUNITIES as BENCH_COMMUNITIES, DISTRICTS as BENCH_DISTRICTS, WORDS as BENCH_WORDS };
 
-/** A small deterministic generator (mulberry32), so every run measures the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString();
 

@@ -1,4 +1,6 @@
 import { DomainEvent, EVENT_SCHEMA_VERSIONS, InteractionKind, Milestone, streams } from '@onedoor/domain';
+import { seededRandom } from '../../testing/seeded-random';
+export { seededRandom };
 
 /**
  * A generated payment-by-results consortium: a hub and five delivery partners, participants referred over
@@ -25,17 +27,6 @@ export interface GeneratedEvent {
   event: DomainEvent;
 }
 
-/** Mulberry32: small, fast and good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
