@@ -10,6 +10,8 @@ p { margin: 4px 0 8px; }
 .meta { color: #444; }
 .notice { padding: 8px 12px; background: #fff4e5; border-left: 4px solid #b4531a; }
 figure { margin: 8px 0 16px; break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: 4px; }
+figure caption { font-weight: 400; font-size: 12px; color: #555; }
 svg.chart { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; margin: 6px 0 12px; min-width: 50%; break-inside: avoid; }
 caption { text-align: left; font-weight: 600; padding: 2px 0 4px; }
@@ -24,6 +26,7 @@ footer { margin-top: 32px; color: #555; font-size: 12px; }
   :root { font-size: 10.5pt; }
   body { max-width: none; margin: 0; padding: 0; }
   section.partner { break-before: page; }
+  section.partner.quiet { break-before: auto; }
   h2, h3, h4 { break-after: avoid; }
 }
 `;

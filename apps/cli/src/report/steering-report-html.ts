@@ -5,7 +5,8 @@ import { REPORT_CSS } from './report-styles';
 import type { ClaimMoney, ContractClaimsForMonth, ContractInForce, PartnerSection, SteeringReport } from './steering-report';
 import { Bar, barChart } from './svg-charts';
 
-const figure = (chart: SafeHtml, table: SafeHtml) => html`<figure>${chart}${table}</figure>`;
+/** A chart under its title, then the same numbers as a table (the table's caption repeats the title for screen readers). */
+const figure = (title: string, chart: SafeHtml, table: SafeHtml) => html`<figure><figcaption>${title}</figcaption>${chart}${table}</figure>`;
 
 const FUNNEL_STAGES: [keyof FunnelCounts, string][] = [
   ['received', 'Received'],
@@ -17,6 +18,7 @@ const FUNNEL_STAGES: [keyof FunnelCounts, string][] = [
 function funnelFigure(funnel: FunnelCounts, whose: string): SafeHtml {
   const title = `Referral funnel, ${whose}`;
   return figure(
+    title,
     barChart({ title, bars: FUNNEL_STAGES.map(([key, label]) => ({ label, value: funnel[key] })) }),
     dataTable(title, ['Stage', 'Referrals', 'Share of received'], FUNNEL_STAGES.map(([key, label]) => [label, count(funnel[key]), percent(funnel.received ? (100 * funnel[key]) / funnel.received : undefined)])),
   );
@@ -25,6 +27,7 @@ function funnelFigure(funnel: FunnelCounts, whose: string): SafeHtml {
 function waitsFigure(waits: WaitingTimes, whose: string): SafeHtml {
   const title = `Waiting times from receipt to first interaction, ${whose}`;
   return figure(
+    title,
     barChart({ title, bars: [{ label: 'p50 (median)', value: waits.p50Days ?? 0, display: days(waits.p50Days) }, { label: 'p90', value: waits.p90Days ?? 0, display: days(waits.p90Days) }] }),
     dataTable(title, ['Measure', 'Value'], [
       ['p50 (median)', days(waits.p50Days)],
@@ -55,6 +58,7 @@ function claimsTables(claims: ContractClaimsForMonth, contract: ContractInForce,
   );
   const title = `Net claim by month, ${whose}, year to date`;
   const byMonth = figure(
+    title,
     barChart({ title, bars: claims.byMonth.map((m) => ({ label: monthName(m.month), value: m.netPence, display: pounds(m.netPence) })) }),
     dataTable(title, ['Month', 'Net claim', 'Hub fee', 'Payable'], claims.byMonth.map((m) => [monthName(m.month), pounds(m.netPence), pounds(m.hubFeePence), pounds(m.payablePence)])),
   );
@@ -73,7 +77,7 @@ function deliveryFigure(delivery: PartnerDelivery, contract: ContractInForce, wh
   ];
   const title = `Delivery against target, ${whose}, ${contract.name} so far`;
   const bars: Bar[] = lines.map(([label, line]) => ({ label, value: line.actual, target: line.target, expected: line.expectedToDate }));
-  return figure(barChart({ title, bars }), dataTable(title, ['Measure', 'Actual', 'Target', 'Expected to date', '% of target'], lines.map(([label, line]) => [label, ...targetCells(line)])));
+  return figure(title, barChart({ title, bars }), dataTable(title, ['Measure', 'Actual', 'Target', 'Expected to date', '% of target'], lines.map(([label, line]) => [label, ...targetCells(line)])));
 }
 
 function groupsFigure(delivery: PartnerDelivery, contract: ContractInForce, whose: string): SafeHtml {
@@ -83,13 +87,14 @@ function groupsFigure(delivery: PartnerDelivery, contract: ContractInForce, whos
     ['Group sessions', delivery.groupSessions],
     ['Group attendances (head count)', delivery.attendances],
   ];
-  return figure(barChart({ title, bars: rows.map(([label, value]) => ({ label, value })) }), dataTable(title, ['Activity', 'Count'], rows.map(([label, value]) => [label, count(value)])));
+  return figure(title, barChart({ title, bars: rows.map(([label, value]) => ({ label, value })) }), dataTable(title, ['Activity', 'Count'], rows.map(([label, value]) => [label, count(value)])));
 }
 
 function outcomesFigure(groups: OutcomeGroup[], by: 'community' | 'locality', whose: string): SafeHtml {
   const title = `Outcomes by ${by} served, ${whose}`;
   const codes = [...new Set(groups.flatMap((g) => Object.keys(g.byOutcome)))].sort();
   return figure(
+    title,
     barChart({ title: `Completed referrals by ${by} served, ${whose}`, bars: groups.map((g) => ({ label: g.key, value: g.completed })) }),
     dataTable(
       title,
@@ -133,8 +138,16 @@ function summarySection(report: SteeringReport, nameOf: (id: string) => string):
   return html`<section class="summary" id="consortium-summary"><h2>Consortium summary</h2>${funnelFigure(report.summary.funnel, 'all partners')}${waitsFigure(report.summary.waits, 'all partners')}${contracts}</section>`;
 }
 
+/** Nothing received, delivered, claimed or attended: a line, not a page of empty charts. */
+const hasNumbers = (partner: PartnerSection) =>
+  partner.funnel.received > 0 || partner.byCommunity.length > 0 || partner.contracts.some((c) => c.delivery !== undefined || c.byMonth.length > 0 || c.milestones.length > 0);
+
 function partnerSection(partner: PartnerSection, report: SteeringReport): SafeHtml {
   const whose = partner.name;
+  const heading = html`<h2>${partner.name} <span class="meta">(${partner.partnerId})</span></h2>`;
+  if (!hasNumbers(partner)) {
+    return html`<section class="partner quiet" id="partner-${partner.partnerId}" data-partner="${partner.partnerId}">${heading}<p class="meta">Nothing received, delivered, attended or claimed by ${partner.name} up to the report's instant.</p></section>`;
+  }
   const contracts = report.contracts.map((contract) => {
     const section = partner.contracts.find((c) => c.contractId === contract.contractId)!;
     const delivery = section.delivery
@@ -142,7 +155,7 @@ function partnerSection(partner: PartnerSection, report: SteeringReport): SafeHt
       : html`<p class="meta">No target and nothing delivered under ${contract.name}.</p>`;
     return html`<h3>${contract.name}</h3>${delivery}${claimsTables(section, contract, report, `${whose}, ${contract.name}`)}`;
   });
-  return html`<section class="partner" id="partner-${partner.partnerId}" data-partner="${partner.partnerId}"><h2>${partner.name} <span class="meta">(${partner.partnerId})</span></h2>${
+  return html`<section class="partner" id="partner-${partner.partnerId}" data-partner="${partner.partnerId}">${heading}${
     report.contracts.length ? contracts : noContract(report)
   }<h3>Referrals to date</h3>${funnelFigure(partner.funnel, whose)}${waitsFigure(partner.waits, whose)}<h3>Outcomes to date</h3>${outcomesFigure(partner.byCommunity, 'community', whose)}${outcomesFigure(
     partner.byLocality,
