@@ -57,6 +57,7 @@ function claimsTables(claims: ContractClaimsForMonth, contract: ContractInForce,
     claims.milestones.map((m) => [contract.milestoneNames[m.milestoneId] ?? m.milestoneId, count(m.count), pounds(m.amountPence)]),
   );
   const title = `Net claim by month, ${whose}, year to date`;
+  if (!claims.byMonth.length) return html`${money}${milestones}<p class="meta">No claims, adjustments or clawbacks yet in the financial year to date.</p>`;
   const byMonth = figure(
     title,
     barChart({ title, bars: claims.byMonth.map((m) => ({ label: monthName(m.month), value: m.netPence, display: pounds(m.netPence) })) }),
@@ -92,6 +93,7 @@ function groupsFigure(delivery: PartnerDelivery, contract: ContractInForce, whos
 
 function outcomesFigure(groups: OutcomeGroup[], by: 'community' | 'locality', whose: string): SafeHtml {
   const title = `Outcomes by ${by} served, ${whose}`;
+  if (!groups.length) return html`<p class="meta">Outcomes by ${by} served, ${whose}: no completed referrals or group sessions yet.</p>`;
   const codes = [...new Set(groups.flatMap((g) => Object.keys(g.byOutcome)))].sort();
   return figure(
     title,

@@ -45,4 +45,11 @@ describe('SVG bar chart', () => {
     expect(empty).toContain('no data');
     expect(empty).not.toContain('NaN');
   });
+
+  it('draws a negative value (a month clawed back) as no bar, its printed value keeping the sign', () => {
+    const svg = barChart({ title: 'Net', bars: [{ label: 'May', value: -500, display: '-£5.00' }, { label: 'June', value: 1000 }] }).markup;
+    expect(widths(svg)[0]).toBe(0);
+    expect(widths(svg)[1]).toBeGreaterThan(300);
+    expect(svg).toContain('>-£5.00</text>');
+  });
 });
