@@ -96,7 +96,7 @@ function outcomesFigure(groups: OutcomeGroup[], by: 'community' | 'locality', wh
   if (!groups.length) return html`<p class="meta">Outcomes by ${by} served, ${whose}: no completed referrals or group sessions yet.</p>`;
   const codes = [...new Set(groups.flatMap((g) => Object.keys(g.byOutcome)))].sort();
   return figure(
-    title,
+    `${title} (chart: completed referrals; table: also group attendance)`,
     barChart({ title: `Completed referrals by ${by} served, ${whose}`, bars: groups.map((g) => ({ label: g.key, value: g.completed })) }),
     dataTable(
       title,
