@@ -5,6 +5,8 @@ import { UsageError } from './event-source';
 import { COHORTS, exportCommand } from './export/export-command';
 import { EXPORT_FORMATS } from './export/table-writers';
 import { listProjections, replayCommand } from './replay/replay-command';
+import { reportCommand } from './report/report-command';
+import { monthOption } from './report/report-month';
 
 const sourceOptions = (command: Command) =>
   command
@@ -14,7 +16,7 @@ const sourceOptions = (command: Command) =>
 /** The analyst CLI. Returns the exit code: 0 done, 1 failed, 2 the command line was wrong. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = new Command('onedoor')
-    .description('OneDoor analyst tools: replay history into a projection, export pseudonymised cohorts')
+    .description('OneDoor analyst tools: replay history into a projection, export pseudonymised cohorts, write the steering-group report')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
@@ -44,6 +46,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       .option('--as-of <date>', 'participants: their histories and milestones as of this date or instant (default: now)', isoDateOption('--as-of'))
       .option('--out <file>', 'write here instead of stdout'),
   ).action(({ partner, ...options }) => exportCommand({ ...options, partnerId: partner }, io));
+
+  sourceOptions(
+    program
+      .command('report')
+      .description('the monthly steering-group report as one self-contained HTML page: delivery against target, funnel, waits, outcomes, claims')
+      .requiredOption('--month <YYYY-MM>', 'the month to report; numbers as of its end, or now if it has not ended', monthOption)
+      .option('--partner <partnerId>', "only this partner's section (the consortium summary stays)")
+      .option('--contract <contractId>', 'only this contract (default: every contract in force in the month)')
+      .option('--out <file>', 'where to write the page (default: steering-report-<month>[-<partner>].html)'),
+  ).action(({ partner, contract, ...options }) => reportCommand({ ...options, partnerId: partner, contractId: contract }, io));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
