@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { generateOutcomes, schemaVersionOf } from '@onedoor/projections/outcomes/testing/generated-outcomes';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { runCli } from '../apps/cli/src/cli';
 import { startTestApp } from './support/onedoor-test-app';
+import { runCliCapturing } from './support/run-cli';
 
 /** The analyst CLI over a real data directory the platform wrote (the demo consortium), read while nothing else runs. */
 describe('analyst CLI: onedoor replay and onedoor export', () => {
@@ -21,16 +20,7 @@ describe('analyst CLI: onedoor replay and onedoor export', () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    stdout.on('data', (b) => out.push(b));
-    stderr.on('data', (b) => err.push(b));
-    const code = await runCli(argv, { stdout, stderr, cwd: dataDir });
-    return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-  }
+  const cli = (...argv: string[]) => runCliCapturing(dataDir, ...argv);
 
   it('replays the whole history into a projection with progress, and says what it holds', async () => {
     const run = await cli('replay', '--projection', 'referral-book', '--data-dir', dataDir);

@@ -2,26 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { SqliteEventLogReader, SqliteEventStore } from '@onedoor/event-store';
 import { OutcomesProjections, OutcomesView } from '@onedoor/projections';
 import { generateOutcomes, schemaVersionOf } from '../libs/projections/src/outcomes/testing/generated-outcomes';
 import { DEMO_PEOPLE } from '../apps/onedoor/src/demo/demo-consortium';
-import { runCli } from '../apps/cli/src/cli';
 import { count, days, instant, monthName, percent, pounds } from '../apps/cli/src/report/format';
 import { escapeHtml } from '../apps/cli/src/report/html';
 import { startTestApp } from './support/onedoor-test-app';
+import { runCliCapturing } from './support/run-cli';
 
-async function cli(cwd: string, ...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b) => out.push(b));
-  stderr.on('data', (b) => err.push(b));
-  const code = await runCli(argv, { stdout, stderr, cwd });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+const cli = runCliCapturing;
 
 /** The outcomes view at an instant, replayed here from the same file: what the page must agree with. */
 function viewAt(file: string, asOf: string): OutcomesView {

@@ -2,7 +2,8 @@ import type { FunnelCounts, OutcomeGroup, PartnerDelivery, TargetLine, WaitingTi
 import { count, days, instant, longDate, monthName, percent, pounds } from './format';
 import { SafeHtml, dataTable, html } from './html';
 import { REPORT_CSS } from './report-styles';
-import type { ClaimMoney, ContractClaimsForMonth, ContractInForce, PartnerSection, SteeringReport } from './steering-report';
+import type { ClaimMoney } from '@onedoor/projections';
+import type { ContractClaimsForMonth, ContractInForce, PartnerSection, SteeringReport } from './steering-report';
 import { Bar, barChart } from './svg-charts';
 
 /** A chart under its title, then the same numbers as a table (the table's caption repeats the title for screen readers). */

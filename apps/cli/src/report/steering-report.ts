@@ -1,10 +1,6 @@
-import type { ClaimLine, ConsortiumRoster, ContractRecord, FunnelCounts, OutcomeGroup, OutcomesView, PartnerDelivery, WaitingTimes } from '@onedoor/projections';
+import { addClaimMoney, claimMoneyOf, noClaimMoney } from '@onedoor/projections';
+import type { ClaimMoney, ConsortiumRoster, ContractRecord, FunnelCounts, OutcomeGroup, OutcomesView, PartnerDelivery, WaitingTimes } from '@onedoor/projections';
 import type { ReportPeriod } from './report-month';
-
-export type ClaimMoney = Pick<ClaimLine, 'claimsPence' | 'adjustmentsPence' | 'clawbacksPence' | 'netPence' | 'hubFeePence' | 'payablePence'>;
-const MONEY_KEYS = ['claimsPence', 'adjustmentsPence', 'clawbacksPence', 'netPence', 'hubFeePence', 'payablePence'] as const;
-const noMoney = (): ClaimMoney => ({ claimsPence: 0, adjustmentsPence: 0, clawbacksPence: 0, netPence: 0, hubFeePence: 0, payablePence: 0 });
-const pickMoney = (from: ClaimMoney): ClaimMoney => Object.fromEntries(MONEY_KEYS.map((k) => [k, from[k]])) as ClaimMoney;
 
 export interface ContractInForce {
   contractId: string;
@@ -74,8 +70,8 @@ function claimsFor(view: OutcomesView, contractId: string, period: ReportPeriod,
   const [month] = view.claimsLedger({ contractId, partnerId, month: period.month });
   const [all] = view.claimsLedger({ contractId, partnerId });
   const byMonth = all.byMonth.filter((m) => m.month >= period.yearStartMonth && m.month <= period.month);
-  const yearToDate = noMoney();
-  for (const m of byMonth) for (const key of MONEY_KEYS) yearToDate[key] += m[key];
+  const yearToDate = noClaimMoney();
+  for (const m of byMonth) addClaimMoney(yearToDate, m);
   const milestones = new Map<string, { milestoneId: string; count: number; amountPence: number }>();
   for (const line of month.lines) {
     for (const m of line.milestones) {
@@ -85,7 +81,7 @@ function claimsFor(view: OutcomesView, contractId: string, period: ReportPeriod,
       milestones.set(m.milestoneId, into);
     }
   }
-  return { month: pickMoney(month.totals), milestones: [...milestones.values()].sort((a, b) => a.milestoneId.localeCompare(b.milestoneId)), yearToDate, byMonth };
+  return { month: claimMoneyOf(month.totals), milestones: [...milestones.values()].sort((a, b) => a.milestoneId.localeCompare(b.milestoneId)), yearToDate, byMonth };
 }
 
 /**

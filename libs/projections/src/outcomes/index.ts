@@ -8,3 +8,4 @@ export * from './milestone-attainment';
 export * from './outcomes-view';
 export * from './outcomes-projections';
 export * from './delivery-position';
+export * from './claim-money';

@@ -1,5 +1,6 @@
 import { hubFeeOn } from '@onedoor/domain';
 import type { ServiceCatalogue } from '../service-catalogue';
+import { ClaimMoney, addClaimMoney, noClaimMoney } from './claim-money';
 import { ContractBook, ContractRecord } from './contract-book';
 import { DAY_MS, dayStart, percentile } from './evidence';
 import type { GroupAttendanceLog } from './group-attendance-log';
@@ -36,7 +37,7 @@ export interface ClaimLine {
   payablePence: number;
 }
 
-type Money = Pick<ClaimLine, 'claimsPence' | 'adjustmentsPence' | 'clawbacksPence' | 'netPence' | 'hubFeePence' | 'payablePence'>;
+type Money = ClaimMoney;
 
 export interface ContractClaims {
   contractId: string;
@@ -94,11 +95,6 @@ export interface OutcomeGroup {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const MONEY_KEYS = ['claimsPence', 'adjustmentsPence', 'clawbacksPence', 'netPence', 'hubFeePence', 'payablePence'] as const;
-const money = (): Money => ({ claimsPence: 0, adjustmentsPence: 0, clawbacksPence: 0, netPence: 0, hubFeePence: 0, payablePence: 0 });
-function addMoney(into: Money, line: Money): void {
-  for (const key of MONEY_KEYS) into[key] += line[key];
-}
 
 /**
  * The outcomes reports as they stand at one instant, over projections holding the log up to that instant.
@@ -147,7 +143,7 @@ export class OutcomesView {
       const lineOf = (month: string, partnerId: string) => {
         const key = `${month}|${partnerId}`;
         let line = lines.get(key);
-        if (!line) lines.set(key, (line = { month, partnerId, milestones: [], ...money() }));
+        if (!line) lines.set(key, (line = { month, partnerId, milestones: [], ...noClaimMoney() }));
         return line;
       };
       for (const a of this.attainments({ contractId: contract.contractId })) {
@@ -167,17 +163,17 @@ export class OutcomesView {
         .filter((l) => (filter.partnerId === undefined || l.partnerId === filter.partnerId) && (filter.month === undefined || l.month === filter.month))
         .sort((a, b) => a.month.localeCompare(b.month) || a.partnerId.localeCompare(b.partnerId));
       const byMonth = new Map<string, { month: string } & Money>();
-      const totals = money();
+      const totals = noClaimMoney();
       for (const line of visible) {
         line.milestones.sort((a, b) => a.milestoneId.localeCompare(b.milestoneId));
         line.netPence = line.claimsPence + line.adjustmentsPence + line.clawbacksPence;
         // The fee rule in force in the claim's month; the hub pays no fee on its own delivery.
         line.hubFeePence = line.partnerId === contract.hubPartnerId ? 0 : hubFeeOn(contract.timeline.termsOn(`${line.month}-01`).hubFee, line.netPence);
         line.payablePence = line.netPence - line.hubFeePence;
-        const month = byMonth.get(line.month) ?? { month: line.month, ...money() };
-        addMoney(month, line);
+        const month = byMonth.get(line.month) ?? { month: line.month, ...noClaimMoney() };
+        addClaimMoney(month, line);
         byMonth.set(line.month, month);
-        addMoney(totals, line);
+        addClaimMoney(totals, line);
       }
       return { contractId: contract.contractId, name: contract.name, hubPartnerId: contract.hubPartnerId, lines: visible, byMonth: [...byMonth.values()], totals };
     });
