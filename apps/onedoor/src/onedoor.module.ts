@@ -3,6 +3,7 @@ import { OnedoorConfig, PlatformModule } from '@onedoor/platform';
 import { DirectoryModule } from '../../directory/src/directory.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { ReferralsModule } from '../../referrals/src/referrals.module';
+import { RelayModule } from '../../relay/src/relay.module';
 
 /** The all-in-one process: every app's module over the embedded SQLite store. */
 @Module({})
@@ -10,7 +11,13 @@ export class OnedoorModule {
   static forRoot(config: OnedoorConfig): DynamicModule {
     return {
       module: OnedoorModule,
-      imports: [PlatformModule.forRoot(config), ReferralsModule, GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }), DirectoryModule],
+      imports: [
+        PlatformModule.forRoot(config),
+        ReferralsModule,
+        GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }),
+        DirectoryModule,
+        ...(config.RELAY_ENABLED ? [RelayModule.forRoot(config)] : []),
+      ],
     };
   }
 }
