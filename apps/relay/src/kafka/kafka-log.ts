@@ -10,6 +10,6 @@ export const kafkaLogCreator: logCreator = () => {
   return ({ level, log }) => {
     if (level > logLevel.WARN) return;
     const { message, broker, clientId, error } = log as { message?: string; broker?: string; clientId?: string; error?: string };
-    logger.debug({ msg: message, broker, clientId, error, level: logLevel[level] });
+    logger.debug({ msg: message, broker, clientId, error, level: level === logLevel.ERROR ? 'error' : 'warn' });
   };
 };
