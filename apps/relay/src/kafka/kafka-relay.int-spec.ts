@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { kafkaBroker } from '../../../../test/support/kafka-broker';
 import { RelayTestRouter } from '../../../../test/support/relay-test-router';
@@ -23,7 +24,11 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
   const ledgers: RelayLedger[] = [];
   const relays: KafkaRelay[] = [];
 
-  beforeAll(() => broker.start());
+  beforeAll(async () => {
+    // The relay's own warnings stay visible; kafkajs's chatter (debug) does not.
+    Logger.overrideLogger(['error', 'warn']);
+    await broker.start();
+  });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'relay-int-'));
     store = await SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
