@@ -1,5 +1,5 @@
 /**
- * The OneDoor benchmark: `npm run bench [-- --only store|http|directory] [-- --quick] [-- --cpu-prof]`.
+ * The OneDoor benchmark: `npm run bench [-- --only store|http|directory|relay] [-- --quick] [-- --cpu-prof]`.
  * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
  * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
  */
@@ -9,6 +9,7 @@ import { DIRECTORY_PLAN, QUICK_DIRECTORY_PLAN, runDirectoryBench } from './direc
 import { describeMachine } from './machine';
 import { BenchRun, LAST_RUN_FILE, renderReport, writeLastRun } from './report';
 import { QUICK_STORE_PLAN, runStoreBench, STORE_PLAN } from './store/store-bench';
+import { QUICK_RELAY_PLAN, RELAY_PLAN, runRelayBench } from './relay/relay-bench';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
   }
   if (options.parts.includes('directory')) {
     run.directory = await runDirectoryBench(options.quick ? QUICK_DIRECTORY_PLAN : DIRECTORY_PLAN, progress);
+  }
+  if (options.parts.includes('relay')) {
+    run.relay = await runRelayBench(options.quick ? QUICK_RELAY_PLAN : RELAY_PLAN, progress);
   }
   console.log(renderReport(run));
   writeLastRun(run);

@@ -10,6 +10,8 @@ export const TARGETS = {
   searchP99Ms: 5,
   /** (d) directory rebuild events/s divided by raw SQLite read-and-parse events/s from the same file. */
   rebuildToRawRatio: 0.5,
+  /** (f) Kafka relay end-to-end lag p99 (commit → a consumer receives it), milliseconds, at a steady 1,000 events/s. */
+  relayLagP99Ms: 500,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';
