@@ -43,8 +43,8 @@ describe('Kafka relay through a 30 s broker outage (real broker stopped and star
     ledger.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-    // Leave it running as the suite found it: start.sh is idempotent.
-    await broker.start();
+    // This suite's own broker: no other suite uses it.
+    await broker.stop();
   });
 
   it('delivers every event once the broker is back, in order per referral, with nothing missing', async () => {

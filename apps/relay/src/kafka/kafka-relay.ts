@@ -115,7 +115,7 @@ export class KafkaRelay {
         this.failure = error as Error;
         this.role = 'failed';
         this.ledger.release(instanceId);
-        this.logger.error({ msg: 'relay stopped: the publication router failed; no event was skipped', instanceId, checkpoint: this.ledger.checkpoint(), error: this.failure.message });
+        this.logger.error({ msg: 'relay stopped: routing or reading the log failed; no event was skipped', instanceId, checkpoint: this.ledger.checkpoint(), error: this.failure.message });
         return;
       }
     }
@@ -123,7 +123,7 @@ export class KafkaRelay {
     this.logger.log({ msg: 'relay stopped', instanceId, checkpoint: this.ledger.checkpoint() });
   }
 
-  /** One leadership term: ends when the lease is lost, the relay stops, or the router throws (rethrown). */
+  /** One leadership term: ends when the lease is lost, the relay stops, or routing/reading the log fails (rethrown). */
   private async lead(): Promise<void> {
     const { instanceId, leaseTtlMs } = this.options;
     const term = (this.term = new AbortController());
@@ -145,7 +145,7 @@ export class KafkaRelay {
     const router = this.newRouter();
     const buffer = new RoutedEventBuffer(this.options.bufferedEvents ?? this.options.batchSize * 10);
     let routed = 0;
-    let routerFailure: Error | undefined;
+    let subscriptionFailure: Error | undefined;
     const subscription = this.store.subscribe(
       0,
       async (event: RecordedEvent) => {
@@ -155,7 +155,7 @@ export class KafkaRelay {
         await buffer.push({ position: event.position, messages });
       },
       (error) => {
-        routerFailure = error;
+        subscriptionFailure = error;
         term.abort();
       },
     );
@@ -167,9 +167,9 @@ export class KafkaRelay {
       buffer.close();
       await subscription.stop();
       this.term = undefined;
-      if (this.stopping || routerFailure) this.ledger.release(instanceId);
+      if (this.stopping || subscriptionFailure) this.ledger.release(instanceId);
     }
-    if (routerFailure) throw routerFailure;
+    if (subscriptionFailure) throw subscriptionFailure;
   }
 
   /** Sends the buffer's batches in order until the term ends, moving the checkpoint after each acknowledgement. */

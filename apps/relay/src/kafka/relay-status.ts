@@ -1,4 +1,4 @@
-/** starting → standby ⇄ leader → stopped; failed when the router threw (a bug: the relay will not skip the event). */
+/** starting → standby ⇄ leader → stopped; failed when the router threw or the log could not be read (the relay will not skip the event). */
 export type RelayRole = 'starting' | 'standby' | 'leader' | 'stopped' | 'failed';
 
 export interface RelayStatus {
