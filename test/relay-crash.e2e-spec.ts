@@ -39,7 +39,7 @@ describe('relay processes killed with -9 (real broker, real processes)', () => {
   });
 
   const relayProcess = (name: string) => {
-    const child = new RelayChild(name, { DATA_DIR: dir, KAFKA_BROKERS: broker.address, RELAY_TEST_TOPIC: topic, RELAY_LEASE_TTL_MS: '1500', RELAY_BATCH_SIZE: '50' });
+    const child = new RelayChild(name, { DATA_DIR: dir, KAFKA_BROKERS: broker.address, RELAY_TEST_TOPIC: topic, RELAY_LEASE_TTL_MS: '3000', RELAY_BATCH_SIZE: '50' });
     children.push(child);
     return child;
   };

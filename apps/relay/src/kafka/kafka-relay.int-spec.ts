@@ -48,7 +48,7 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
     const ledger = new RelayLedger(join(dir, 'relay.sqlite'));
     ledgers.push(ledger);
     const newPublisher = () => new KafkaPublisher({ brokers: [broker.address], clientId: 'relay-int-test', topicPartitions: 3 });
-    const created = new KafkaRelay(store, ledger, () => router, newPublisher, { instanceId, leaseTtlMs: 1000, batchSize: options.batchSize ?? 25 });
+    const created = new KafkaRelay(store, ledger, () => router, newPublisher, { instanceId, leaseTtlMs: 3000, batchSize: options.batchSize ?? 25 });
     relays.push(created);
     return created;
   }

@@ -130,6 +130,7 @@ export class KafkaRelay {
     const checkpoint = this.ledger.checkpoint();
     this.role = 'leader';
     this.logger.log({ msg: 'relay leading: publishing after the checkpoint', instanceId, checkpoint });
+    const router = this.newRouter();
 
     const heartbeat = setInterval(() => {
       try {
@@ -142,7 +143,6 @@ export class KafkaRelay {
       }
     }, leaseTtlMs / 3);
 
-    const router = this.newRouter();
     const buffer = new RoutedEventBuffer(this.options.bufferedEvents ?? this.options.batchSize * 10);
     let routed = 0;
     let subscriptionFailure: Error | undefined;
