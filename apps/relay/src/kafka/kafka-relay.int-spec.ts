@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { SqliteEventStore } from '@onedoor/event-store';
+import type { OutboundMessage } from '@onedoor/messaging';
 import { kafkaBroker } from '../../../../test/support/kafka-broker';
 import { RelayTestRouter } from '../../../../test/support/relay-test-router';
 import { appendReferralEvents } from '../../../../test/support/relay-test-events';
@@ -44,10 +45,12 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function relay(router: RelayTestRouter, instanceId = 'relay-a', options: { batchSize?: number } = {}): KafkaRelay {
+  const publisherOptions = () => ({ brokers: [broker.address], clientId: 'relay-int-test', topicPartitions: 3 });
+
+  function relay(router: RelayTestRouter, instanceId = 'relay-a', options: { batchSize?: number; newPublisher?: () => KafkaPublisher } = {}): KafkaRelay {
     const ledger = new RelayLedger(join(dir, 'relay.sqlite'));
     ledgers.push(ledger);
-    const newPublisher = () => new KafkaPublisher({ brokers: [broker.address], clientId: 'relay-int-test', topicPartitions: 3 });
+    const newPublisher = options.newPublisher ?? (() => new KafkaPublisher(publisherOptions()));
     const created = new KafkaRelay(store, ledger, () => router, newPublisher, { instanceId, leaseTtlMs: 3000, batchSize: options.batchSize ?? 25 });
     relays.push(created);
     return created;
@@ -82,6 +85,34 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
     const events = await store.readAll(0, 200);
     expect(reader.records.every((r) => r.eventId === events[r.position - 1].id && r.key === events[r.position - 1].stream)).toBe(true);
     expect(reader.records[0].headers).toMatchObject({ ce_specversion: '1.0', ce_type: 'RelayTestHappened' });
+  });
+
+  it('sends a batch whose acknowledgement was lost again, whole: repeats only of that batch, nothing missing', async () => {
+    await appendReferralEvents(store, 60, 4);
+    let sends = 0;
+    const lostBatch: number[] = [];
+    let checkpointBeforeLostBatch = -1;
+    /** Delivers to the broker, but on the second batch throws afterwards, as if the acknowledgement never came back. */
+    class AckLosingPublisher extends KafkaPublisher {
+      override async publish(messages: OutboundMessage[]): Promise<void> {
+        await super.publish(messages);
+        if (++sends !== 2) return;
+        lostBatch.push(...messages.map((m) => m.position));
+        checkpointBeforeLostBatch = ledgers[0].checkpoint();
+        throw new Error('acknowledgement lost');
+      }
+    }
+    const unlucky = relay(new RelayTestRouter(topic), 'relay-a', { batchSize: 25, newPublisher: () => new AckLosingPublisher(publisherOptions()) });
+    unlucky.start();
+    await unlucky.waitForCheckpoint(60);
+    await reader.waitForDistinct(60, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(lostBatch.length).toBeGreaterThan(0);
+    expect(checkpointBeforeLostBatch).toBeLessThan(Math.min(...lostBatch));
+    expect(reader.duplicatedPositions().sort((a, b) => a - b)).toEqual(lostBatch);
+    expect(reader.records).toHaveLength(60 + lostBatch.length);
+    for (const positions of reader.firstArrivalsByKey().values()) expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
   it('lets only the lease holder publish; when it stops, the standby takes over from the checkpoint', async () => {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import type { EventStore } from '@onedoor/event-store';
 import { configureHttp, EVENT_STORE, loadConfig, PlatformModule } from '@onedoor/platform';
@@ -31,10 +32,13 @@ describe('RelayModule: GET /health/relay (real broker, real SQLite)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  let topic: string;
+
   async function startApp(env: Record<string, string> = {}): Promise<NestFastifyApplication> {
     dataDir = mkdtempSync(join(tmpdir(), 'relay-module-'));
+    topic = `relay-module-${randomUUID()}`;
     const config = loadConfig({ DATA_DIR: dataDir, RELAY_LEASE_TTL_MS: '1000', ...env });
-    @Module({ imports: [PlatformModule.forRoot(config), RelayTestRouterModule.forRoot(`relay-module-${randomUUID()}`), RelayModule.forRoot(config)] })
+    @Module({ imports: [PlatformModule.forRoot(config), RelayTestRouterModule.forRoot(topic), RelayModule.forRoot(config)] })
     class RelayAppModule {}
     app = await NestFactory.create<NestFastifyApplication>(RelayAppModule, new FastifyAdapter(), { logger: ['error'] });
     configureHttp(app);
@@ -50,6 +54,12 @@ describe('RelayModule: GET /health/relay (real broker, real SQLite)', () => {
     const response = await request(app.getHttpServer()).get('/health/relay').expect(200);
     expect(response.body).toMatchObject({ role: 'leader', checkpoint: 30, headPosition: 30, lag: 0, brokerReachable: true });
     expect(response.body.leaseHolder).toBe(response.body.instanceId);
+    // The broker creates no topic by itself (auto.create.topics.enable=false): the relay made this one.
+    const admin = new Kafka({ clientId: 'relay-module-test', brokers: [broker.address], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+    await admin.disconnect();
+    expect(metadata.partitions).toHaveLength(3);
   });
 
   it('answers 503 while the leader cannot reach the broker, with the lag growing', async () => {
