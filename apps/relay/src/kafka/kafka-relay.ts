@@ -104,7 +104,7 @@ export class KafkaRelay {
         this.logger.warn({ msg: 'could not read the relay lease; trying again', instanceId, error: (error as Error).message });
       }
       if (!leading) {
-        if (this.role !== 'standby') this.logger.log({ msg: 'relay on standby', instanceId, leaseHolder: this.ledger.holder(Date.now()) ?? null });
+        if (this.role !== 'standby') this.logger.log({ msg: 'relay on standby: another instance holds the lease', instanceId });
         this.role = 'standby';
         await pause(leaseTtlMs / 4, this.stopController.signal);
         continue;
