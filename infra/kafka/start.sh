@@ -21,6 +21,15 @@ if answers "$port"; then
   exit 0
 fi
 
+# Two test workers may call this at once: the second waits for the first, then finds the port answering.
+mkdir -p "$data"
+exec 9>"$data/start.lock"
+flock 9
+if answers "$port"; then
+  echo "kafka: 127.0.0.1:$port already answers"
+  exit 0
+fi
+
 # Java and Maven are on these machines; install them only where they are not.
 if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
   apt-get update
@@ -70,10 +79,10 @@ if [ ! -f "$data/logs/meta.properties" ]; then
   java -Dlog4j.configuration="file:$data/log4j.properties" -cp "$classpath" kafka.tools.StorageTool format -t "$cluster_id" -c "$data/server.properties" >"$data/log/format.out"
 fi
 
-# setsid: the broker outlives the shell (and the test run) that started it.
+# setsid: the broker outlives the shell (and the test run) that started it; 9>&-: it must not hold the start lock.
 setsid nohup java -Xms128m -Xmx"$heap" -XX:+UseG1GC -Djava.awt.headless=true \
   -Dlog4j.configuration="file:$data/log4j.properties" \
-  -cp "$classpath" kafka.Kafka "$data/server.properties" >"$data/log/broker.out" 2>&1 </dev/null &
+  -cp "$classpath" kafka.Kafka "$data/server.properties" >"$data/log/broker.out" 2>&1 </dev/null 9>&- &
 echo $! >"$data/broker.pid"
 
 for _ in $(seq 1 240); do
