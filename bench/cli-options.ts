@@ -1,4 +1,5 @@
-export type BenchPart = 'store' | 'http' | 'directory' | 'outcomes';
+export const BENCH_PARTS = ['store', 'http', 'directory', 'outcomes', 'relay'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
   parts: BenchPart[];
@@ -8,20 +9,20 @@ export interface BenchOptions {
   cpuProfile: boolean;
 }
 
-const USAGE = 'usage: npm run bench -- [--only store|http|directory|outcomes] [--quick] [--cpu-prof]';
+const USAGE = `usage: npm run bench -- [--only ${BENCH_PARTS.join('|')}] [--quick] [--cpu-prof]`;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { parts: ['store', 'http', 'directory', 'outcomes'], quick: false, cpuProfile: false };
+  const options: BenchOptions = { parts: [...BENCH_PARTS], quick: false, cpuProfile: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--cpu-prof') options.cpuProfile = true;
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length);
-      if (value !== 'store' && value !== 'http' && value !== 'directory' && value !== 'outcomes') throw new UsageError(`--only takes store, http, directory or outcomes, not ${value}\n${USAGE}`);
-      options.parts = [value];
+      if (!(BENCH_PARTS as readonly string[]).includes(value)) throw new UsageError(`--only takes ${BENCH_PARTS.join(', ')}, not ${value}\n${USAGE}`);
+      options.parts = [value as BenchPart];
     } else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);

@@ -4,6 +4,7 @@ import type { DirectoryBenchResult } from './directory/directory-bench';
 import type { HttpBenchResult } from './http/http-bench';
 import type { OutcomesBenchResult } from './outcomes/outcomes-bench';
 import { renderOutcomes } from './outcomes/outcomes-report';
+import type { RelayBenchResult } from './relay/relay-bench';
 import type { MachineInfo } from './machine';
 import type { StoreBenchResult } from './store/store-bench';
 import { fixed, formatTable, thousands } from './table';
@@ -17,6 +18,7 @@ export interface BenchRun {
   http?: HttpBenchResult | { skipped: string };
   directory?: DirectoryBenchResult;
   outcomes?: OutcomesBenchResult;
+  relay?: RelayBenchResult;
 }
 
 export const LAST_RUN_FILE = join(__dirname, 'last-run.json');
@@ -32,6 +34,7 @@ export function renderReport(run: BenchRun): string {
   if (run.http) out.push('', ...renderHttp(run.http));
   if (run.directory) out.push('', ...renderDirectory(run.directory));
   if (run.outcomes) out.push('', ...renderOutcomes(run.outcomes));
+  if (run.relay) out.push('', ...renderRelay(run.relay));
   out.push('', `summary: ${summaryLine(run)}`);
   return out.join('\n');
 }
@@ -48,7 +51,25 @@ function summaryLine(run: BenchRun): string {
   if (run.outcomes) {
     parts.push(`(e) outcomes replay/raw ≥ ${TARGETS.outcomesReplayToRawRatio} ${atLeast(run.outcomes.ratio, TARGETS.outcomesReplayToRawRatio)}, peak RSS ≤ ${TARGETS.outcomesPeakRssMiB} MiB ${atMost(Math.max(...run.outcomes.peakRssMiB), TARGETS.outcomesPeakRssMiB)}`);
   }
+  if (run.relay) parts.push(`(f) relay lag p99 ≤ ${TARGETS.relayLagP99Ms} ms ${run.relay.lagVerdict}`);
   return parts.join('; ');
+}
+
+function renderRelay({ throughput, lag, lagVerdict }: RelayBenchResult): string[] {
+  return [
+    `(e) Kafka relay throughput: ${thousands(throughput.events)} committed events relayed from checkpoint 0 to the broker's acknowledgement of the last,`,
+    `    batches of ${thousands(throughput.batchSize)}, idempotent producer, acks=all, one request in flight; real broker on 127.0.0.1:9092;`,
+    `    baseline = a raw kafkajs producer, configured the same, sending the same records from memory`,
+    formatTable(
+      ['repetition', 'relay events/s', 'raw producer events/s', 'relay / raw'],
+      throughput.repetitions.map((r, i) => [String(i + 1), thousands(r.relayPerSec), thousands(r.rawPerSec), fixed(r.ratio, 2)]),
+    ),
+    `    median relay / raw: ${fixed(throughput.medianRatio, 2)}`,
+    '',
+    `(f) End-to-end lag at a steady ${thousands(lag.targetPerSec)} events/s for ${lag.seconds} s (achieved ${thousands(lag.achievedPerSec)}/s): commit acknowledged → a kafkajs consumer receives it`,
+    formatTable(['events', 'received', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'], [[thousands(lag.appended), thousands(lag.received), fixed(lag.lagMs.p50, 1), fixed(lag.lagMs.p90, 1), fixed(lag.lagMs.p99, 1), fixed(lag.lagMs.max, 0)]]),
+    formatTable(['check', 'measured', 'target', 'verdict'], [['relay lag p99', `${fixed(lag.lagMs.p99, 1)} ms`, `≤ ${TARGETS.relayLagP99Ms} ms`, lagVerdict]]),
+  ];
 }
 
 function renderDirectory({ search, rebuild }: DirectoryBenchResult): string[] {

@@ -1,5 +1,5 @@
 /**
- * The OneDoor benchmark: `npm run bench [-- --only store|http|directory|outcomes] [-- --quick] [-- --cpu-prof]`.
+ * The OneDoor benchmark: `npm run bench [-- --only store|http|directory|outcomes|relay] [-- --quick] [-- --cpu-prof]`.
  * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
  * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
  */
@@ -10,6 +10,7 @@ import { describeMachine } from './machine';
 import { BenchRun, LAST_RUN_FILE, renderReport, writeLastRun } from './report';
 import { QUICK_STORE_PLAN, runStoreBench, STORE_PLAN } from './store/store-bench';
 import { OUTCOMES_PLAN, QUICK_OUTCOMES_PLAN, runOutcomesBench } from './outcomes/outcomes-bench';
+import { QUICK_RELAY_PLAN, RELAY_PLAN, runRelayBench } from './relay/relay-bench';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   }
   if (options.parts.includes('outcomes')) {
     run.outcomes = await runOutcomesBench(options.quick ? QUICK_OUTCOMES_PLAN : OUTCOMES_PLAN, progress);
+  }
+  if (options.parts.includes('relay')) {
+    run.relay = await runRelayBench(options.quick ? QUICK_RELAY_PLAN : RELAY_PLAN, progress);
   }
   console.log(renderReport(run));
   writeLastRun(run);

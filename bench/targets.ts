@@ -14,6 +14,8 @@ export const TARGETS = {
   outcomesReplayToRawRatio: 0.5,
   /** (e) peak resident memory of the outcomes replay of 1,000,000 events, MiB. */
   outcomesPeakRssMiB: 512,
+  /** (f) Kafka relay end-to-end lag p99 (commit → a consumer receives it), milliseconds, at a steady 1,000 events/s. */
+  relayLagP99Ms: 500,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';

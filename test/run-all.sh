@@ -20,6 +20,10 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   done
   redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis did not start on 127.0.0.1:6379" >&2; exit 1; }
 fi
+# The relay's tests and benchmark talk to a real Kafka broker on 127.0.0.1:9092: resolve it from Maven Central
+# (once) and start it when it is not answering.
+bash infra/kafka/start.sh
+
 echo "type-checking…"
 npx tsc -p tsconfig.json --noEmit
 

@@ -7,6 +7,7 @@ import { ReferralsModule } from '../../referrals/src/referrals.module';
 import { AsyncApiModule } from '../../relay/src/asyncapi/asyncapi.module';
 import { PartnerFeedModule } from '../../relay/src/feed/partner-feed.module';
 import { WebhooksModule } from '../../relay/src/webhooks/webhooks.module';
+import { RelayModule } from '../../relay/src/relay.module';
 
 /** The all-in-one process: every app's module over the embedded SQLite store. */
 @Module({})
@@ -23,6 +24,7 @@ export class OnedoorModule {
         PartnerFeedModule,
         WebhooksModule,
         AsyncApiModule,
+        ...(config.RELAY_ENABLED ? [RelayModule.forRoot(config)] : []),
       ],
     };
   }

@@ -44,4 +44,21 @@ describe('configuration', () => {
     expect(problemsOf({ READ_MODEL_STORE: 'redis' })).toEqual(['REDIS_URL: REDIS_URL must be set when READ_MODEL_STORE is redis']);
     expect(problemsOf({ READ_MODEL_STORE: 'redis', REDIS_URL: 'localhost:6379' })).toEqual(['REDIS_URL: REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379']);
   });
+  it('keeps the Kafka relay off unless asked, and names bad relay settings', () => {
+    expect(loadConfig({})).toMatchObject({ RELAY_ENABLED: false, KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_CLIENT_ID: 'onedoor-relay', RELAY_LEASE_TTL_MS: 10000 });
+    expect(loadConfig({ RELAY_ENABLED: 'true', KAFKA_BROKERS: 'k1:9092,k2:9092' })).toMatchObject({ RELAY_ENABLED: true, KAFKA_BROKERS: 'k1:9092,k2:9092' });
+    let error: ConfigurationError | undefined;
+    try {
+      loadConfig({ KAFKA_BROKERS: 'k1,k2', KAFKA_CLIENT_ID: 'relay one', RELAY_LEASE_TTL_MS: '10', RELAY_BATCH_SIZE: 'many', KAFKA_TOPIC_PARTITIONS: '0' });
+    } catch (e) {
+      error = e as ConfigurationError;
+    }
+    expect(error!.problems).toEqual([
+      'KAFKA_BROKERS: KAFKA_BROKERS must be comma-separated host:port pairs, e.g. 127.0.0.1:9092',
+      'KAFKA_CLIENT_ID: KAFKA_CLIENT_ID must be 1 to 64 letters, digits, dots, dashes or underscores',
+      'KAFKA_TOPIC_PARTITIONS: KAFKA_TOPIC_PARTITIONS must not be less than 1',
+      'RELAY_LEASE_TTL_MS: RELAY_LEASE_TTL_MS must not be less than 500',
+      'RELAY_BATCH_SIZE: RELAY_BATCH_SIZE must be an integer number',
+    ]);
+  });
 });

@@ -63,6 +63,29 @@ export class OnedoorConfig {
   /** Log as JSON lines (for log shippers) or as readable text. */
   @IsIn(['json', 'text'])
   LOG_FORMAT: 'json' | 'text' = 'json';
+
+  /** Run the Kafka relay inside the all-in-one app (apps/relay/src/main.ts always runs it); a second process running it is a hot standby. */
+  @Transform(toBool) @IsOptional()
+  RELAY_ENABLED = false;
+
+  /** The Kafka bootstrap brokers, comma-separated host:port. */
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, { message: 'KAFKA_BROKERS must be comma-separated host:port pairs, e.g. 127.0.0.1:9092' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'KAFKA_CLIENT_ID must be 1 to 64 letters, digits, dots, dashes or underscores' })
+  KAFKA_CLIENT_ID = 'onedoor-relay';
+
+  /** Partitions of each topic the relay creates. */
+  @Transform(toInt) @Max(1000) @Min(1) @IsInt()
+  KAFKA_TOPIC_PARTITIONS = 3;
+
+  /** How long the relay's publishing lease lasts without a heartbeat: a standby takes over at most this long after the leader dies. */
+  @Transform(toInt) @Max(300000) @Min(500) @IsInt()
+  RELAY_LEASE_TTL_MS = 10000;
+
+  /** Most messages the relay sends to Kafka in one acknowledged batch. */
+  @Transform(toInt) @Max(10000) @Min(1) @IsInt()
+  RELAY_BATCH_SIZE = 1000;
 }
 
 export class ConfigurationError extends Error {
