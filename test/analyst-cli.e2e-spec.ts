@@ -6,19 +6,14 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { generateOutcomes, schemaVersionOf } from '@onedoor/projections/outcomes/testing/generated-outcomes';
 import { promisify } from 'node:util';
-import { startTestApp } from './support/onedoor-test-app';
+import { seededDemoDataDir } from './support/demo-data-dir';
 import { runCliCapturing } from './support/run-cli';
 
 /** The analyst CLI over a real data directory the platform wrote (the demo consortium), read while nothing else runs. */
 describe('analyst CLI: onedoor replay and onedoor export', () => {
+  const demoDir = seededDemoDataDir();
   let dataDir: string;
-
-  beforeAll(async () => {
-    const t = await startTestApp({ seedDemo: true });
-    dataDir = t.dataDir;
-    await t.close({ keepData: true });
-  });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  beforeAll(() => (dataDir = demoDir()));
 
   const cli = (...argv: string[]) => runCliCapturing(dataDir, ...argv);
 

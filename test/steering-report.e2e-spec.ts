@@ -8,7 +8,7 @@ import { generateOutcomes, schemaVersionOf } from '../libs/projections/src/outco
 import { DEMO_PEOPLE } from '../apps/onedoor/src/demo/demo-consortium';
 import { count, days, instant, monthName, percent, pounds } from '../apps/cli/src/report/format';
 import { escapeHtml } from '../apps/cli/src/report/html';
-import { startTestApp } from './support/onedoor-test-app';
+import { seededDemoDataDir } from './support/demo-data-dir';
 import { runCliCapturing } from './support/run-cli';
 
 const cli = runCliCapturing;
@@ -157,14 +157,9 @@ describe('onedoor report: the monthly steering-group report as one HTML page', (
   });
 
   describe('the demo consortium the platform seeded', () => {
+    const demoDir = seededDemoDataDir();
     let dataDir: string;
-
-    beforeAll(async () => {
-      const t = await startTestApp({ seedDemo: true });
-      dataDir = t.dataDir;
-      await t.close({ keepData: true });
-    });
-    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+    beforeAll(() => (dataDir = demoDir()));
 
     it('reports the month still running as of now, says so, and holds no personal data', async () => {
       const month = new Date().toISOString().slice(0, 7);
@@ -193,14 +188,9 @@ describe('onedoor report: the monthly steering-group report as one HTML page', (
   });
 
   describe('bad input', () => {
+    const demoDir = seededDemoDataDir();
     let dataDir: string;
-
-    beforeAll(async () => {
-      const t = await startTestApp({ seedDemo: true });
-      dataDir = t.dataDir;
-      await t.close({ keepData: true });
-    });
-    afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+    beforeAll(() => (dataDir = demoDir()));
 
     it.each([
       [['--month', '2026-13'], '--month must be a calendar month as YYYY-MM (e.g. 2026-10), not "2026-13"'],
