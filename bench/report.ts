@@ -51,13 +51,13 @@ function summaryLine(run: BenchRun): string {
   if (run.outcomes) {
     parts.push(`(e) outcomes replay/raw ≥ ${TARGETS.outcomesReplayToRawRatio} ${atLeast(run.outcomes.ratio, TARGETS.outcomesReplayToRawRatio)}, peak RSS ≤ ${TARGETS.outcomesPeakRssMiB} MiB ${atMost(Math.max(...run.outcomes.peakRssMiB), TARGETS.outcomesPeakRssMiB)}`);
   }
-  if (run.relay) parts.push(`(f) relay lag p99 ≤ ${TARGETS.relayLagP99Ms} ms ${run.relay.lagVerdict}`);
+  if (run.relay) parts.push(`(g) relay lag p99 ≤ ${TARGETS.relayLagP99Ms} ms ${run.relay.lagVerdict}`);
   return parts.join('; ');
 }
 
 function renderRelay({ throughput, lag, lagVerdict }: RelayBenchResult): string[] {
   return [
-    `(e) Kafka relay throughput: ${thousands(throughput.events)} committed events relayed from checkpoint 0 to the broker's acknowledgement of the last,`,
+    `(f) Kafka relay throughput: ${thousands(throughput.events)} committed events relayed from checkpoint 0 to the broker's acknowledgement of the last,`,
     `    batches of ${thousands(throughput.batchSize)}, idempotent producer, acks=all, one request in flight; real broker on 127.0.0.1:9092;`,
     `    baseline = a raw kafkajs producer, configured the same, sending the same records from memory`,
     formatTable(
@@ -66,7 +66,7 @@ function renderRelay({ throughput, lag, lagVerdict }: RelayBenchResult): string[
     ),
     `    median relay / raw: ${fixed(throughput.medianRatio, 2)}`,
     '',
-    `(f) End-to-end lag at a steady ${thousands(lag.targetPerSec)} events/s for ${lag.seconds} s (achieved ${thousands(lag.achievedPerSec)}/s): commit acknowledged → a kafkajs consumer receives it`,
+    `(g) End-to-end lag at a steady ${thousands(lag.targetPerSec)} events/s for ${lag.seconds} s (achieved ${thousands(lag.achievedPerSec)}/s): commit acknowledged → a kafkajs consumer receives it`,
     formatTable(['events', 'received', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'], [[thousands(lag.appended), thousands(lag.received), fixed(lag.lagMs.p50, 1), fixed(lag.lagMs.p90, 1), fixed(lag.lagMs.p99, 1), fixed(lag.lagMs.max, 0)]]),
     formatTable(['check', 'measured', 'target', 'verdict'], [['relay lag p99', `${fixed(lag.lagMs.p99, 1)} ms`, `≤ ${TARGETS.relayLagP99Ms} ms`, lagVerdict]]),
   ];

@@ -13,7 +13,7 @@ export interface RelayBenchResult {
 export const RELAY_PLAN = { events: 50_000, repetitions: 4, batchSize: 1000, lagPerSec: 1000, lagSeconds: 30 };
 export const QUICK_RELAY_PLAN = { events: 10_000, repetitions: 2, batchSize: 1000, lagPerSec: 1000, lagSeconds: 5 };
 
-/** (e) relay throughput against a raw kafkajs producer; (f) end-to-end lag at a steady 1,000 events/s. Real broker on 127.0.0.1:9092. */
+/** (f) relay throughput against a raw kafkajs producer; (g) end-to-end lag at a steady 1,000 events/s. Real broker on 127.0.0.1:9092. */
 export async function runRelayBench(plan: typeof RELAY_PLAN, progress: (line: string) => void): Promise<RelayBenchResult> {
   ensureBroker();
   const repetitions = await measureRelayThroughput(plan, progress);
