@@ -82,6 +82,16 @@ describe('partner streams on Kafka, routed by the real router (all-in-one app, r
     expect(events.map((r) => r.position)).toEqual([...events.map((r) => r.position)].sort((x, y) => x - y));
   });
 
+  it('shows the relay on /health as a part that is not critical (the API works while the broker is away)', async () => {
+    const { body } = await t.http().get('/health').expect(200);
+    expect(body.components['kafka-relay']).toMatchObject({ status: 'ok', detail: 'leader', critical: false, lag: 0 });
+  });
+
+  it('keeps positions rising per referral', () => {
+    const events = about(readers.b.records);
+    expect(events.map((r) => r.position)).toEqual([...events.map((r) => r.position)].sort((x, y) => x - y));
+  });
+
   it("carries the same events, in the same order and with the same bodies, as B's pull feed", async () => {
     const feed = (await wholeFeed(t, B)).filter((i: FeedItemBody) => i.topic === topics.partner(consortiumId, B) && i.key === ids.referralId);
     const kafka = about(readers.b.records);

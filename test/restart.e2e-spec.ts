@@ -1,4 +1,5 @@
 import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
+import { HealthRegistry } from '@onedoor/platform';
 
 /** The log is the truth: after a restart every read model is rebuilt from it and answers the same. */
 describe('restarting the all-in-one app', () => {
@@ -23,10 +24,26 @@ describe('restarting the all-in-one app', () => {
     expect({ ...worklistAfter.body, asOf: undefined }).toEqual({ ...worklistBefore.body, asOf: undefined });
   });
 
-  it('reports health with the read models caught up', async () => {
+  it('reports health with the read models and every background part caught up', async () => {
     const { body } = await t.http().get('/health').expect(200);
-    expect(body).toMatchObject({ status: 'ok', readModels: { status: 'running', lag: 0 } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      readModels: { status: 'running', lag: 0 },
+      components: { outcomes: { status: 'ok', critical: true, lag: 0 }, 'partner-feed': { status: 'ok', critical: true, lag: 0 } },
+    });
     expect(body.eventStore.headPosition).toBeGreaterThan(40);
+  });
+
+  it('answers 503 naming a critical part that stopped, and only shows one that is not critical', async () => {
+    const registry = t.app.get(HealthRegistry);
+    registry.register('test-optional-part', () => ({ status: 'degraded', detail: 'away' }), { critical: false });
+    expect((await t.http().get('/health').expect(200)).body.components['test-optional-part']).toEqual({ status: 'degraded', detail: 'away', critical: false });
+    registry.register('test-critical-part', () => ({ status: 'degraded', position: 3, detail: 'stopped on a bad event' }));
+    const res = await t.http().get('/health').expect(503);
+    expect(res.body.message).toBe('not running: test-critical-part');
+    expect(res.body.details.components['test-critical-part']).toMatchObject({ status: 'degraded', critical: true, detail: 'stopped on a bad event' });
+    registry.register('test-critical-part', () => ({ status: 'ok' }));
+    await t.http().get('/health').expect(200);
   });
 
   it('serves its OpenAPI description', async () => {

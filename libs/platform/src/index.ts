@@ -17,3 +17,4 @@ export * from './clock';
 export * from './access/access-policy';
 export * from './platform.module';
 export * from './boot-alone';
+export * from './health/health-registry';

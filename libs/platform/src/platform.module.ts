@@ -28,6 +28,7 @@ import { IdempotencyStore } from './http/idempotency-store';
 import { CommandExecutor } from './storage/command-executor';
 import { CommittedEventBridge } from './storage/committed-event-bridge';
 import { EVENT_STORE, ONEDOOR_CONFIG } from './storage/tokens';
+import { HealthRegistry } from './health/health-registry';
 
 /**
  * The directory read model the configuration asks for. In Redis its keys carry the consortium id, so
@@ -73,6 +74,7 @@ export class PlatformModule {
       module: PlatformModule,
       imports: [CqrsModule.forRoot(), JwtModule.register({ secret: signingKey, signOptions: { expiresIn: '12h', algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
       providers: [
+        HealthRegistry,
         { provide: ONEDOOR_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: () => new SqliteEventStore({ file: join(config.DATA_DIR, 'events.sqlite') }) },
         { provide: PersonalDataVault, useFactory: () => new PersonalDataVault(new SqlitePersonKeyStore(join(config.DATA_DIR, 'person-keys.sqlite'))) },
@@ -102,7 +104,7 @@ export class PlatformModule {
         PlatformShutdown,
         { provide: APP_GUARD, useClass: StaffTokenGuard },
       ],
-      exports: [ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
+      exports: [HealthRegistry, ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
     };
   }
 }

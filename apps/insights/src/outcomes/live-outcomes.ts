@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@onedoor/event-store';
-import { EVENT_STORE } from '@onedoor/platform';
+import { EVENT_STORE, HealthRegistry, runnerHealth } from '@onedoor/platform';
 import { OutcomesProjections, ProjectionRunner } from '@onedoor/projections';
 
 /**
@@ -15,12 +15,13 @@ export class LiveOutcomes implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('insights');
   private stopping = false;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, health: HealthRegistry) {
     this.runner = new ProjectionRunner(store, [this.projections], {
       onError: (error) => {
         if (!this.stopping) this.logger.error({ msg: 'outcomes projections stopped', error: error.message });
       },
     });
+    health.register('outcomes', () => runnerHealth(this.runner));
   }
 
   async onModuleInit(): Promise<void> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
 import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
+import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry } from '@onedoor/platform';
 import { join } from 'node:path';
 import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from './partner-feed-store';
 
@@ -43,7 +43,13 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     @Inject(ONEDOOR_CONFIG) private readonly config: OnedoorConfig,
     @Inject(PUBLICATION_ROUTER) private readonly router: PublicationRouter,
     private readonly vault: PersonalDataVault,
-  ) {}
+    health: HealthRegistry,
+  ) {
+    // A feed stopped on an event it could not route serves stale pages: the process is then not healthy.
+    health.register('partner-feed', () =>
+      this.failure ? { status: 'degraded', position: this.applied, detail: `stopped: ${this.failure.message}` } : { status: this.store ? 'ok' : 'starting', position: this.applied },
+    );
+  }
 
   async onModuleInit(): Promise<void> {
     this.store = new PartnerFeedStore(join(this.config.DATA_DIR, 'feed.sqlite'));

@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EventStore } from '@onedoor/event-store';
-import { EVENT_STORE, OnedoorConfig } from '@onedoor/platform';
+import { EVENT_STORE, HealthRegistry, OnedoorConfig } from '@onedoor/platform';
+import { relayHealth } from './relay-health';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
 import { PUBLICATION_ROUTER_FACTORY, PublicationRouterFactory } from '@onedoor/messaging';
@@ -13,7 +14,10 @@ import { RelayLedger } from './relay-ledger';
 /** Starts the relay once the app is up (it then waits for the lease), stops it before the store closes. */
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(private readonly relay: KafkaRelay, private readonly ledger: RelayLedger) {}
+  constructor(private readonly relay: KafkaRelay, private readonly ledger: RelayLedger, health: HealthRegistry) {
+    // Not critical: the API works while the broker is away, and the relay catches up when it is back.
+    health.register('kafka-relay', () => relayHealth(relay.status()), { critical: false });
+  }
   onApplicationBootstrap(): void {
     this.relay.start();
   }
