@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, OnedoorConfig, loadConfig } from './config/onedoor-config';
 import { configureHttp } from './http/configure-http';
+import { appLogger } from './logging/app-logger';
 import { PlatformModule } from './platform.module';
 
 /** Boots one app's module alone on the platform's embedded store: how each app in apps/ can run by itself. */
@@ -11,7 +12,7 @@ export function bootAlone(appModule: (config: OnedoorConfig) => Type<unknown> | 
     const config = loadConfig();
     @Module({ imports: [PlatformModule.forRoot(config), appModule(config)] })
     class StandaloneModule {}
-    const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, new FastifyAdapter());
+    const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger: appLogger(config) });
     configureHttp(app);
     await app.listen(config.PORT, config.HOST);
   })().catch((error) => {

@@ -18,3 +18,4 @@ export * from './access/access-policy';
 export * from './platform.module';
 export * from './boot-alone';
 export * from './health/health-registry';
+export * from './logging/app-logger';
