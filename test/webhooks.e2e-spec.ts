@@ -148,12 +148,20 @@ describe('signed webhooks', () => {
     expect(deduped(receiver.accepted).map(asEvent)).toEqual(expected);
   });
 
-  it('a removed webhook gets nothing more', async () => {
-    await t.http().delete(`/partners/${works}/webhooks/${webhook.webhookId}`).set('authorization', t.auth(works)).expect(204);
-    const before = receiver.accepted.length;
-    await referToJobClub();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(receiver.accepted.length).toBe(before);
-    expect((await t.http().get(`/partners/${works}/webhooks`).set('authorization', t.auth(works)).expect(200)).body.webhooks).toEqual([]);
+  it('a removed webhook gets nothing more, while one still registered gets the next event', async () => {
+    // The second receiver shows deliveries for the new event did run: the first's silence is then meaningful.
+    const witness = new WebhookReceiver();
+    await witness.start();
+    try {
+      const kept = await register(works, witness.url);
+      await t.http().delete(`/partners/${works}/webhooks/${webhook.webhookId}`).set('authorization', t.auth(works)).expect(204);
+      const before = receiver.accepted.length;
+      const referral = await referToJobClub();
+      await eventually(() => witness.accepted.some((d) => d.headers['ce-subject'] === referral.body.referralId), 'the kept webhook receiving the new referral');
+      expect(receiver.accepted.length).toBe(before);
+      expect((await t.http().get(`/partners/${works}/webhooks`).set('authorization', t.auth(works)).expect(200)).body.webhooks).toEqual([expect.objectContaining({ webhookId: kept.webhookId })]);
+    } finally {
+      await witness.stop();
+    }
   });
 });
