@@ -47,11 +47,11 @@ export const DEMO_PEOPLE = [
 ];
 
 /**
- * A payment-by-results contract for the demo, from the first of the seeding month for 18 months, so the
- * insights reports have terms to show: the issue's three milestones, targets for the employment partners.
+ * A payment-by-results contract for the demo, from `start` (the first of a month: the seeding month, or months
+ * earlier with the history) for 18 months, so the insights reports have terms to show: the issue's three
+ * milestones, targets for the employment partners.
  */
-export function demoContract(today: string) {
-  const start = `${today.slice(0, 7)}-01`;
+export function demoContract(start: string) {
   const end = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1 + 18, 0)).toISOString().slice(0, 10);
   return {
     contractId: 'demo-contract',

@@ -7,6 +7,12 @@ describe('configuration', () => {
   it('reads values from the environment', () => {
     expect(loadConfig({ PORT: '8080', SEED_DEMO: 'false', DATA_DIR: '/var/lib/onedoor' })).toMatchObject({ PORT: 8080, SEED_DEMO: false, DATA_DIR: '/var/lib/onedoor' });
   });
+  it('seeds the demo without history unless asked', () => {
+    expect(loadConfig({})).toMatchObject({ SEED_DEMO: true, SEED_DEMO_HISTORY: false });
+    expect(loadConfig({ SEED_DEMO_HISTORY: 'true' })).toMatchObject({ SEED_DEMO_HISTORY: true });
+    expect(loadConfig({ SEED_DEMO_HISTORY: '1' })).toMatchObject({ SEED_DEMO_HISTORY: true });
+    expect(loadConfig({ SEED_DEMO_HISTORY: 'false' })).toMatchObject({ SEED_DEMO_HISTORY: false });
+  });
   it('names every bad setting and its rule', () => {
     let error: ConfigurationError | undefined;
     try {

@@ -30,6 +30,13 @@ export class OnedoorConfig {
   @Transform(toBool) @IsOptional()
   SEED_DEMO = true;
 
+  /**
+   * With the demo seed, also seed about six months of history behind it (referrals, support, spells in work,
+   * group head counts, claims), so the insights reports and the steering report have numbers. `npm run demo` sets it.
+   */
+  @Transform(toBool) @IsOptional()
+  SEED_DEMO_HISTORY = false;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

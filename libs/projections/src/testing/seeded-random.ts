@@ -1,11 +1,2 @@
-/** Mulberry32: a small deterministic generator, so generated test and benchmark data is the same every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The generator lives with the runtime code (the demo seed uses it); tests and benchmarks keep importing it here.
+export { seededRandom } from '../seeded-random';
