@@ -151,3 +151,25 @@ describe('a retry after the process died between commit and answer', () => {
     expect(requestFiles().some((bytes) => bytes.includes('Quartermain'))).toBe(false);
   }, 180_000);
 });
+
+describe('what the log records of an idempotent request', () => {
+  let t: OnedoorTestApp;
+  beforeAll(async () => (t = await startTestApp({ seedDemo: true })), 120_000);
+  afterAll(() => t.close());
+
+  it("the request's own events carry its identity; a process reacting to them writes as nobody's request", async () => {
+    const head = await t.head();
+    await t.http().post('/consortium/partners/calder-works/leave').set('authorization', t.auth('calder-hub')).set('idempotency-key', 'works-leaves').send({ successorPartnerId: 'youth-forward' }).expect(200);
+    let written = await t.store.readAll(head, 100);
+    for (let i = 0; i < 100 && !written.some((e) => e.type === 'ReferralReassigned'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      written = await t.store.readAll(head, 100);
+    }
+    const left = written.filter((e) => e.type === 'PartnerLeft');
+    const moved = written.filter((e) => e.type === 'ReferralReassigned');
+    expect(left).toHaveLength(1);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(left[0].metadata).toHaveProperty('idempotencyId');
+    for (const event of moved) expect(event.metadata).not.toHaveProperty('idempotencyId');
+  });
+});
