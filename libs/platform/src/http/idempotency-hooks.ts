@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventStore } from '@onedoor/event-store';
@@ -41,6 +42,7 @@ const keyReused = (reply: FastifyReply) =>
  */
 export function installIdempotency(fastify: FastifyInstance, store: IdempotencyStore, events: EventStore): void {
   const inFlight = new Set<string>();
+  const logger = new Logger('idempotency');
 
   fastify.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
@@ -73,7 +75,11 @@ export function installIdempotency(fastify: FastifyInstance, store: IdempotencyS
       return keyReused(reply);
     }
     // The earlier attempt's answer was lost with its process: this one is built again, and says it is a replay.
-    if (earlier) reply.header('idempotent-replayed', 'true');
+    if (earlier) {
+      reply.header('idempotent-replayed', 'true');
+      // The route pattern only: URLs and keys can carry what a person typed.
+      logger.log({ msg: 'retry of a request that committed before its answer was stored: nothing is written again', route: request.routeOptions?.url ?? 'unmatched', committedEvents: earlier.events.length });
+    }
     const context: IdempotentRequest = {
       idempotencyId: identity.idempotencyId,
       logFingerprint: identity.logFingerprint,
