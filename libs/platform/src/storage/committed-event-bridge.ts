@@ -27,7 +27,8 @@ export class CommittedEventBridge implements OnApplicationBootstrap, OnModuleDes
     const head = await this.store.headPosition();
     this.subscription = this.store.subscribe(
       head,
-      // A reaction is not part of the request whose events it saw: what it writes must not carry that request's identity.
+      // A reaction is not part of the request whose events it saw, so what it writes must not carry that request's
+      // identity. The subscription already runs in the context it was opened in (start-up); this keeps it so.
       (event) => outsideIdempotentRequest(() => this.eventBus.publish(new CommittedEvent(event))),
       (error) => this.logger.error({ msg: 'committed event bridge stopped', error: error.message }),
     );
