@@ -54,6 +54,11 @@ export interface EventStore {
   /** Position of the newest committed event (0 when empty). */
   headPosition(): Promise<number>;
   /**
+   * The events whose `metadata.idempotencyId` is `idempotencyId`, in position order (any stream): what one
+   * request carrying an Idempotency-Key wrote, so a retry after a crash can tell it already committed.
+   */
+  readByIdempotencyId(idempotencyId: string): Promise<RecordedEvent[]>;
+  /**
    * Delivers every event after `afterPosition` in global order, one at a time (the next only after the
    * handler's promise settles): first the stored ones, then live ones as they commit. Never skips, never repeats.
    * A handler that throws stops the subscription; `onError` is told.

@@ -69,6 +69,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length;
   }
 
+  async readByIdempotencyId(idempotencyId: string): Promise<RecordedEvent[]> {
+    return this.log.filter((event) => event.metadata.idempotencyId === idempotencyId).map(copyOf);
+  }
+
   subscribe(afterPosition: number, handler: EventHandler, onError?: (error: Error) => void): Subscription {
     return this.subscriptions.subscribe(afterPosition, handler, onError);
   }

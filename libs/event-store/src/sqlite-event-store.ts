@@ -140,6 +140,11 @@ export class SqliteEventStore implements EventStore {
     return this.statements.headPosition.get() ?? 0;
   }
 
+  async readByIdempotencyId(idempotencyId: string): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return toRecordedEvents(this.statements.readByIdempotencyId.all(idempotencyId));
+  }
+
   subscribe(afterPosition: number, handler: EventHandler, onError?: (error: Error) => void): Subscription {
     return this.subscriptions.subscribe(afterPosition, handler, onError);
   }

@@ -2,8 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { RecordedEvent } from './event-store.port';
 import { StoredEventPlace } from './event-id-reuse';
 
-/** Bumped when the table changes shape; checked on open so an old file is never misread. */
-const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the table changes shape; checked on open so an old file is never misread.
+ * 1: the events table. 2: an index on metadata.idempotencyId (the events a request wrote, for retries after a crash).
+ */
+const SCHEMA_VERSION = 2;
 
 /**
  * The log is one table. `position` is the rowid: AUTOINCREMENT never reuses a number, and because a
@@ -24,6 +27,15 @@ const CREATE_TABLE = `
     UNIQUE (stream, version)
   )`;
 
+/**
+ * Only events written for a request that carried an Idempotency-Key have the field, so the partial index
+ * stays small and ordinary appends skip it. Queries must repeat this exact expression for SQLite to use it.
+ */
+const IDEMPOTENCY_ID = `json_extract(metadata, '$.idempotencyId')`;
+const CREATE_IDEMPOTENCY_INDEX = `
+  CREATE INDEX IF NOT EXISTS events_by_idempotency_id ON events (${IDEMPOTENCY_ID})
+  WHERE ${IDEMPOTENCY_ID} IS NOT NULL`;
+
 const COLUMNS = `position, id, stream, version, type, schema_version AS schemaVersion,
   data, metadata, recorded_at AS recordedAt`;
 
@@ -38,10 +50,16 @@ export interface EventRow {
 
 type StoredRow = Omit<RecordedEvent, 'data' | 'metadata'> & { data: string; metadata: string };
 
+/** Creates the table in a new file, or migrates an older file up to SCHEMA_VERSION (in one transaction). */
 export function createEventTable(db: Database): void {
   const found = assertKnownSchema(db);
-  db.exec(CREATE_TABLE);
-  if (found < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  if (found === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    db.exec(CREATE_TABLE);
+    // Version 1 files gain the index; their events are read as before, and old events simply lack the field.
+    db.exec(CREATE_IDEMPOTENCY_INDEX);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
 }
 
 /** The file's schema version, refusing one written by a newer build (it could be misread). */
@@ -83,6 +101,9 @@ export function prepareEventStatements(db: Database) {
       `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     ),
     headPosition: db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck(),
+    readByIdempotencyId: db.prepare<[string], StoredRow>(
+      `SELECT ${COLUMNS} FROM events WHERE ${IDEMPOTENCY_ID} = ? ORDER BY position`,
+    ),
   };
 }
 

@@ -10,6 +10,8 @@ export * from './http/validation-rules';
 export * from './http/no-body-fields.pipe';
 export * from './http/if-match.decorator';
 export * from './http/idempotency-store';
+export { repeatableId } from './http/idempotency-context';
+export { IDEMPOTENCY_WINDOW_MS } from './http/idempotency-log';
 export * from './http/configure-http';
 export * from './auth/actor.decorator';
 export * from './auth/staff-token';

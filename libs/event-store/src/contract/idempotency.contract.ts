@@ -49,6 +49,32 @@ export function describeIdempotency(subject: ContractSubject): void {
     });
   });
 
+  describe('events of one idempotent request', () => {
+    const forRequest = (idempotencyId: string, n: number) => ({ ...newEvent('referral-noted', { n }), metadata: { staffId: 's', idempotencyId } });
+
+    it('finds what a request wrote, across streams and in log order, and nothing for another or an unknown id', async () => {
+      const { store } = subject;
+      await store.append('a', [newEvent(), forRequest('request-1', 1)], 'no-stream');
+      await store.append('b', [forRequest('request-2', 2)], 'no-stream');
+      await store.append('c', [forRequest('request-1', 3), newEvent()], 'no-stream');
+
+      const found = await store.readByIdempotencyId('request-1');
+      expect(found.map((e) => [e.stream, e.position, e.data.n])).toEqual([['a', 2, 1], ['c', 4, 3]]);
+      expect(found[0].metadata).toEqual({ staffId: 's', idempotencyId: 'request-1' });
+      expect((await store.readByIdempotencyId('request-2')).map((e) => e.position)).toEqual([3]);
+      expect(await store.readByIdempotencyId('request-3')).toEqual([]);
+    });
+
+    it('still finds them after a reopen (durable adapters)', async () => {
+      const { store, reopen } = subject;
+      if (!reopen) return;
+      await store.append('a', [forRequest('request-1', 1)], 'no-stream');
+      await store.close();
+      const reopened = await reopen();
+      expect((await reopened.readByIdempotencyId('request-1')).map((e) => e.data.n)).toEqual([1]);
+    });
+  });
+
   describe('event id misuse', () => {
     async function expectDuplicate(attempt: Promise<unknown>, eventId: string): Promise<void> {
       const error = await attempt.then(

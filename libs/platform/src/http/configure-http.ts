@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { EventStore } from '@onedoor/event-store';
 import { installRequestLogging } from '../logging/request-logging';
+import { EVENT_STORE } from '../storage/tokens';
 import { DomainErrorFilter } from './domain-error.filter';
 import { IdempotencyStore } from './idempotency-store';
 import { installIdempotency } from './idempotency-hooks';
@@ -10,7 +12,7 @@ import { createValidationPipe } from './validation.pipe';
 export function configureHttp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   installRequestLogging(fastify);
-  installIdempotency(fastify, app.get(IdempotencyStore));
+  installIdempotency(fastify, app.get(IdempotencyStore), app.get<EventStore>(EVENT_STORE));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();

@@ -1,5 +1,10 @@
-import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { EventStore } from '@onedoor/event-store';
+import { IdempotentRequest, runAsIdempotentRequest } from './idempotency-context';
+import { identifyIdempotentRequest } from './idempotency-identity';
+import { findEarlierAttempt } from './idempotency-log';
 import { IdempotencyStore } from './idempotency-store';
 import { Problem } from './problem';
 
@@ -10,45 +15,87 @@ const REPLAYED_HEADERS = ['etag', 'location', 'content-type'];
 interface Pending {
   scopeKey: string;
   fingerprint: string;
+  context: IdempotentRequest;
 }
 const pendingOf = new WeakMap<FastifyRequest, Pending>();
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function refuse(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.statusCode).header('content-type', 'application/json; charset=utf-8').send(problem);
 }
 
+const keyReused = (reply: FastifyReply) =>
+  refuse(reply, { statusCode: 422, error: 'Unprocessable Entity', rule: 'idempotency.key-reused', message: 'this Idempotency-Key was already used for a different request' });
+
 /**
  * A repeated Idempotency-Key returns the first answer and writes nothing. Keys are scoped to the caller's
  * credentials, and a key reused for a different request is refused rather than guessed at.
  * Fastify hooks run before Nest's pipeline, so the replay never reaches a handler.
+ *
+ * The first answer is saved after the events commit, in another file (requests.sqlite), so a crash in between
+ * must not let a retry execute the command again. Every event the request writes therefore carries its
+ * identity (see IdempotentRequest; hashes and a random seed, no credentials or personal data), and a key that
+ * requests.sqlite does not know is looked up in the event log. When an earlier attempt committed, the retry
+ * runs the handler again in replay mode: the executor writes nothing for the streams already written, ids the
+ * server makes up repeat (so a create finds its referral), and the controller answers from the resource's
+ * current state, as a first answer would have. Chosen over writing the answer in the events' transaction:
+ * that one runs on the store's writer thread, after the handler, and the answer does not exist yet.
  */
-export function installIdempotency(fastify: FastifyInstance, store: IdempotencyStore): void {
+export function installIdempotency(fastify: FastifyInstance, store: IdempotencyStore, events: EventStore): void {
   const inFlight = new Set<string>();
+  const logger = new Logger('idempotency');
 
   fastify.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
+    const authorization = request.headers.authorization;
     // Without credentials the guard answers 401 first; a key only means something for a known caller.
-    if (key === undefined || !WRITES.has(request.method) || !request.headers.authorization) return;
+    if (key === undefined || !WRITES.has(request.method) || !authorization) return;
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
       return refuse(reply, { statusCode: 400, error: 'Bad Request', rule: 'input.idempotency-key-invalid', message: 'Idempotency-Key must be 1–200 letters, digits, dots, dashes, colons or underscores', fields: [{ field: 'Idempotency-Key', rules: ['must match [A-Za-z0-9._:-]{1,200}'] }] });
     }
-    const scopeKey = `${sha256(request.headers.authorization ?? '')}:${key}`;
-    const fingerprint = sha256(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`);
-    const first = store.find(scopeKey);
+    const identity = identifyIdempotentRequest({ authorization, key, method: request.method, url: request.url, body: request.body });
+    const first = store.find(identity.scopeKey);
     if (first) {
-      if (first.fingerprint !== fingerprint) {
-        return refuse(reply, { statusCode: 422, error: 'Unprocessable Entity', rule: 'idempotency.key-reused', message: 'this Idempotency-Key was already used for a different request' });
-      }
+      if (first.fingerprint !== identity.fingerprint) return keyReused(reply);
       for (const [name, value] of Object.entries(first.headers)) reply.header(name, value);
       return reply.code(first.statusCode).header('idempotent-replayed', 'true').send(first.body);
     }
-    if (inFlight.has(scopeKey)) {
+    if (inFlight.has(identity.scopeKey)) {
       return refuse(reply, { statusCode: 409, error: 'Conflict', rule: 'idempotency.in-progress', message: 'a request with this Idempotency-Key is still being processed' });
     }
-    inFlight.add(scopeKey);
-    pendingOf.set(request, { scopeKey, fingerprint });
+    inFlight.add(identity.scopeKey);
+    let earlier;
+    try {
+      earlier = await findEarlierAttempt(events, identity.idempotencyId, new Date());
+    } catch (error) {
+      inFlight.delete(identity.scopeKey);
+      throw error;
+    }
+    if (earlier && earlier.requestFingerprint !== identity.logFingerprint) {
+      inFlight.delete(identity.scopeKey);
+      return keyReused(reply);
+    }
+    // The earlier attempt's answer was lost with its process: this one is built again, and says it is a replay.
+    if (earlier) {
+      reply.header('idempotent-replayed', 'true');
+      // The route pattern only: URLs and keys can carry what a person typed.
+      logger.log({ msg: 'retry of a request that committed before its answer was stored: nothing is written again', route: request.routeOptions?.url ?? 'unmatched', committedEvents: earlier.events.length });
+    }
+    const context: IdempotentRequest = {
+      idempotencyId: identity.idempotencyId,
+      logFingerprint: identity.logFingerprint,
+      idSeed: earlier?.idSeed ?? randomBytes(16).toString('hex'),
+      committed: earlier?.events ?? [],
+      idsMade: 0,
+    };
+    pendingOf.set(request, { scopeKey: identity.scopeKey, fingerprint: identity.fingerprint, context });
+  });
+
+  // Callback style on purpose: `done` runs the route handler synchronously, so the whole handler (controller,
+  // command, executor) runs inside the request's async context. An async hook's continuation would not.
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    const pending = pendingOf.get(request);
+    if (pending) runAsIdempotentRequest(pending.context, done);
+    else done();
   });
 
   fastify.addHook('onSend', async (request, reply, payload) => {

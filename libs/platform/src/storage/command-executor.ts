@@ -1,5 +1,6 @@
 import { Decider, DomainEvent } from '@onedoor/domain';
-import { EventStore, WrongExpectedVersionError } from '@onedoor/event-store';
+import { EventStore, RecordedEvent, WrongExpectedVersionError } from '@onedoor/event-store';
+import { currentIdempotentRequest, idempotencyMetadataOf } from '../http/idempotency-context';
 import { EventMetadata, toDomainEvent, toNewEvent } from './event-codec';
 
 export interface Execution<C, S> {
@@ -57,6 +58,13 @@ export class CommandExecutor {
   }
 
   async execute<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, execution: Execution<C, S>): Promise<ExecutionResult<E, S>> {
+    const request = currentIdempotentRequest();
+    // A retry of a request whose earlier attempt committed here (its answer lost in a crash): nothing is
+    // written again, and the caller goes on to answer from the current state. Checked before If-Match, which
+    // that very write has made stale.
+    const committed = request?.committed.filter((event) => event.stream === execution.stream) ?? [];
+    if (committed.length > 0) return this.alreadyCommitted(decider, execution.stream, committed);
+    const metadata = request ? { ...execution.metadata, ...idempotencyMetadataOf(request) } : execution.metadata;
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(decider, execution.stream);
       if (execution.expectedVersion !== undefined && execution.expectedVersion !== version) {
@@ -66,7 +74,7 @@ export class CommandExecutor {
       const next = events.reduce(decider.evolve, state);
       if (events.length === 0) return { events, state: next, version, position: await this.store.headPosition() };
       try {
-        const appended = await this.store.append(execution.stream, events.map((e) => toNewEvent(e, execution.metadata)), version);
+        const appended = await this.store.append(execution.stream, events.map((e) => toNewEvent(e, metadata)), version);
         this.remember(execution.stream, { state: next, version: appended.version });
         await this.readModelsCaughtUp(appended.position);
         return { events, state: next, version: appended.version, position: appended.position };
@@ -76,5 +84,12 @@ export class CommandExecutor {
         if (!retry) throw error;
       }
     }
+  }
+
+  private async alreadyCommitted<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, stream: string, committed: readonly RecordedEvent[]): Promise<ExecutionResult<E, S>> {
+    const { state, version } = await this.load(decider, stream);
+    const position = committed[committed.length - 1].position;
+    await this.readModelsCaughtUp(position);
+    return { events: committed.map((event) => toDomainEvent(event) as unknown as E), state, version, position };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
+import { outsideIdempotentRequest } from '../http/idempotency-context';
 import { EVENT_STORE } from './tokens';
 
 /** A committed event, as published on the in-process @nestjs/cqrs EventBus. */
@@ -26,7 +27,9 @@ export class CommittedEventBridge implements OnApplicationBootstrap, OnModuleDes
     const head = await this.store.headPosition();
     this.subscription = this.store.subscribe(
       head,
-      (event) => this.eventBus.publish(new CommittedEvent(event)),
+      // A reaction is not part of the request whose events it saw, so what it writes must not carry that request's
+      // identity. The subscription already runs in the context it was opened in (start-up); this keeps it so.
+      (event) => outsideIdempotentRequest(() => this.eventBus.publish(new CommittedEvent(event))),
       (error) => this.logger.error({ msg: 'committed event bridge stopped', error: error.message }),
     );
   }

@@ -8,6 +8,10 @@ export interface EventMetadata {
   partnerId?: string;
   correlationId?: string;
   causationId?: string;
+  /** Set on every event of a request that carried an Idempotency-Key (see IdempotentRequest): hashes and a seed. */
+  idempotencyId?: string;
+  requestFingerprint?: string;
+  idSeed?: string;
 }
 
 /** Lifts an old event shape to the current one. Keyed by `Type@fromVersion`; none are needed yet. */

@@ -1,0 +1,24 @@
+/**
+ * The all-in-one app as apps/onedoor/src/main.ts runs it, for suites that need a real process to die.
+ * With ONEDOOR_TEST_DIE_BEFORE_ANSWER_SAVED=1 it kills itself -9 at the moment it would store the first
+ * answer to a request that carried an Idempotency-Key: the request's events have committed (the executor
+ * waited for the commit), the answer is not in requests.sqlite. The switch lives only in this test entry
+ * point; nothing in the app reads it.
+ */
+import { IdempotencyStore, loadConfig } from '@onedoor/platform';
+import { createOnedoorApp } from '../../apps/onedoor/src/create-app';
+
+if (process.env.ONEDOOR_TEST_DIE_BEFORE_ANSWER_SAVED === '1') {
+  IdempotencyStore.prototype.save = () => {
+    process.kill(process.pid, 'SIGKILL');
+  };
+}
+
+(async () => {
+  const config = loadConfig();
+  const app = await createOnedoorApp(config);
+  await app.listen(config.PORT, config.HOST);
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
