@@ -151,6 +151,10 @@ function renderHttp(result: HttpBenchResult | { skipped: string }): string[] {
     `    closed loop: mean latency = connections / req/s (${fixed(result.create.latency.mean, 1)} ms for create), so p99 ≤ ${TARGETS.createP99Ms} ms ` +
       `needs at least ${thousands(result.connections / (TARGETS.createP99Ms / 1000))} create/s`,
     ...renderCommits(result.createCommits),
+    `    server CPU per response: create ${thousands(result.serverCpu.create.processUsPerResponse)} µs ` +
+      `(main thread busy ${thousands(result.serverCpu.create.mainThreadUsPerResponse)} µs), no-op ${thousands(result.serverCpu.noop.processUsPerResponse)} µs ` +
+      `(main thread ${thousands(result.serverCpu.noop.mainThreadUsPerResponse)} µs); create/no-op main-thread cost ` +
+      `${fixed(result.serverCpu.create.mainThreadUsPerResponse / result.serverCpu.noop.mainThreadUsPerResponse, 2)}×`,
     ...result.problems.map((p) => `(b) PROBLEM: ${p}`),
     `(b) overall: ${result.verdict}`,
     ...(result.cpuProfile ? ['', ...result.cpuProfile.lines] : []),

@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { PublicEventValidator } from '@onedoor/messaging';
+import { PartnerFeedStore } from '../apps/relay/src/feed/partner-feed-store';
 import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
 import { FeedItemBody, referPerson, shortType, wholeFeed } from './support/partner-streams';
 import { expectBadInput, expectRefused, today } from './support/refusals';
@@ -67,6 +70,22 @@ describe('the partner pull feed', () => {
     expect(paged).toEqual(whole);
     const end = await t.http().get(`/partners/${B}/events`).query({ after }).set('authorization', t.auth(B)).expect(200);
     expect(end.body).toMatchObject({ items: [], next: end.body.head });
+  });
+
+  it('rebuilds from the log when feed.sqlite is lost: the same messages, stored a batch of events at a time', async () => {
+    const before = await wholeFeed(t, B);
+    await t.close({ keepData: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(t.dataDir, `feed.sqlite${suffix}`), { force: true });
+    const transactions = jest.spyOn(PartnerFeedStore.prototype, 'append');
+    try {
+      t = await startTestApp({ dataDir: t.dataDir });
+      const head: number = (await t.http().get('/health').expect(200)).body.eventStore.headPosition;
+      expect(await wholeFeed(t, B)).toEqual(before);
+      expect(transactions.mock.calls.length).toBeLessThan(head / 10);
+      expect(transactions.mock.calls.at(-1)![0]).toBe(head);
+    } finally {
+      transactions.mockRestore();
+    }
   });
 
   it('after consent is withdrawn, later events carry no personal fields and the details are tombstoned', async () => {

@@ -39,6 +39,17 @@ export interface CreateCommits {
   commitMs: { p50: number; p99: number; max: number; totalPerSec: number };
 }
 
+/**
+ * The server's CPU time per expected response over the measured rounds: less sensitive to what else runs
+ * on the machine than req/s, so it shows what a change saved even when throughput is noisy.
+ */
+export interface ServerCpu {
+  /** Process CPU (all threads: the event loop, the event store's writer thread, GC, libuv), µs per response. */
+  processUsPerResponse: number;
+  /** Busy time of the main thread's event loop, µs per response. */
+  mainThreadUsPerResponse: number;
+}
+
 export interface HttpBenchResult extends HttpPlan {
   fixtures: Omit<ReferralFixtures, 'token' | 'personIds'>;
   create: LoadResult;
@@ -52,6 +63,7 @@ export interface HttpBenchResult extends HttpPlan {
   problems: string[];
   /** The server's event-store group commits during the measured create rounds. */
   createCommits: CreateCommits;
+  serverCpu: Record<Endpoint, ServerCpu>;
   cpuProfile?: { create: CpuProfileSummary; noop: CpuProfileSummary; lines: string[] };
 }
 
@@ -81,6 +93,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     const rounds: Record<Endpoint, LoadRound[]> = { create: [], noop: [] };
     const profiles: Record<Endpoint, string[]> = { create: [], noop: [] };
     const commits = { commits: 0, appends: 0, commitMs: [] as number[] };
+    const cpu = { create: { cpuMs: 0, busyMs: 0 }, noop: { cpuMs: 0, busyMs: 0 } };
     for (const key of abbaOrder(plan.rounds)) {
       const target = targets[key];
       const n = rounds[key].length + 1;
@@ -89,6 +102,8 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       const before = await server.commitStats();
       const round = await applyLoad(server.url, target, plan.connections, plan.roundSec);
       const after = await server.commitStats(before.commits);
+      cpu[key].cpuMs += after.cpuMs - before.cpuMs;
+      cpu[key].busyMs += after.mainThreadBusyMs - before.mainThreadBusyMs;
       if (key === 'create') {
         commits.commits += after.commits - before.commits;
         commits.appends += after.appends - before.appends;
@@ -121,7 +136,12 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         totalPerSec: commits.commitMs.reduce((sum, ms) => sum + ms, 0) / create.durationSec,
       },
     };
-    return summarise(plan, fixtures, create, noop, createCommits, summaries);
+    const perResponse = (used: { cpuMs: number; busyMs: number }, result: LoadResult): ServerCpu => ({
+      processUsPerResponse: (used.cpuMs * 1000) / result.requests,
+      mainThreadUsPerResponse: (used.busyMs * 1000) / result.requests,
+    });
+    const serverCpu = { create: perResponse(cpu.create, create), noop: perResponse(cpu.noop, noop) };
+    return summarise(plan, fixtures, create, noop, createCommits, serverCpu, summaries);
   } finally {
     await server.stop();
     data.dispose();
@@ -161,6 +181,7 @@ function summarise(
   create: LoadResult,
   noop: LoadResult,
   createCommits: HttpBenchResult['createCommits'],
+  serverCpu: HttpBenchResult['serverCpu'],
   profiles: Record<Endpoint, CpuProfileSummary> | undefined,
 ): HttpBenchResult {
   const ratio = create.requestsPerSec / noop.requestsPerSec;
@@ -181,6 +202,7 @@ function summarise(
     verdict: ratioVerdict === 'PASS' && p99Verdict === 'PASS' && problems.length === 0 ? 'PASS' : 'MISS',
     problems,
     createCommits,
+    serverCpu,
     cpuProfile: profiles && {
       ...profiles,
       lines: [

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { performance } from 'node:perf_hooks';
 import { loadConfig } from '@onedoor/platform';
 import { createOnedoorApp } from '../../apps/onedoor/src/create-app';
 import { seedDemoConsortium } from '../../apps/onedoor/src/demo/seed-demo-consortium';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
           commits: commits.groupSizes.length,
           appends: commits.groupSizes.reduce((sum, size) => sum + size, 0),
           commitMs: commits.groupMs.slice(from),
+          cpuMs: cpuMsSoFar(),
+          mainThreadBusyMs: performance.eventLoopUtilization().active,
         });
       } else if (message.type === 'stop') {
         profiler.disconnect();
@@ -68,6 +71,11 @@ async function main(): Promise<void> {
     }
   });
   process.on('disconnect', () => process.exit(0));
+}
+
+function cpuMsSoFar(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 main().catch((error: unknown) => {

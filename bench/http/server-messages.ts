@@ -4,6 +4,10 @@ export interface CommitStats {
   appends: number;
   /** Duration of each commit in ms (the event loop is blocked meanwhile), in order. */
   commitMs: number[];
+  /** The server process's CPU time so far (all threads: user + system), in ms. */
+  cpuMs: number;
+  /** Time its main thread's event loop has spent busy so far, in ms. */
+  mainThreadBusyMs: number;
 }
 
 /** What bench/http/serve.ts and its parent say to each other over the IPC channel. */

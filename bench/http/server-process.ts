@@ -46,8 +46,8 @@ export class ServerProcess {
   /** Group commits and appends the server's event store has made so far; durations from commit `since` on. */
   async commitStats(since?: number): Promise<CommitStats> {
     this.send({ type: 'commit-stats', since });
-    const { commits, appends, commitMs } = (await nextMessage(this.child, 10_000, 'commit-stats')) as CommitStats;
-    return { commits, appends, commitMs };
+    const { commits, appends, commitMs, cpuMs, mainThreadBusyMs } = (await nextMessage(this.child, 10_000, 'commit-stats')) as CommitStats;
+    return { commits, appends, commitMs, cpuMs, mainThreadBusyMs };
   }
 
   async stop(): Promise<void> {

@@ -33,14 +33,15 @@ export type ToWriter =
 export type FromWriter =
   /** The connection is open (sent once, first). */
   | { type: 'ready'; settings: ConnectionSettings }
-  /** Sent after COMMIT: one outcome per request, in order. */
-  | { type: 'written'; id: number; outcomes: SerialisedOutcome[] }
+  /** Sent after COMMIT: one outcome per request, in order, and the group's commit time. */
+  | { type: 'written'; id: number; outcomes: SerialisedOutcome[]; recordedAt: string }
   /** Storage failed: nothing of the group was written. */
   | { type: 'failed'; id: number; error: SerialisedError }
   | { type: 'closed' };
 
 export type SerialisedOutcome =
-  | { kind: 'appended'; result: AppendResult }
+  /** `written`: its rows were inserted by this group (not found already written). */
+  | { kind: 'appended'; result: AppendResult; written: boolean }
   | { kind: 'wrong-expected-version'; stream: string; expected: string | number; actual: number }
   | { kind: 'duplicate-event-id'; eventId: string };
 
@@ -57,13 +58,13 @@ export function serialiseOutcome(outcome: AppendOutcome): SerialisedOutcome {
     return { kind: 'wrong-expected-version', stream, expected, actual };
   }
   if (outcome instanceof DuplicateEventIdError) return { kind: 'duplicate-event-id', eventId: outcome.eventId };
-  return { kind: 'appended', result: { version: outcome.version, position: outcome.position } };
+  return { kind: 'appended', result: { version: outcome.version, position: outcome.position }, written: 'written' in outcome };
 }
 
 export function deserialiseOutcome(outcome: SerialisedOutcome): AppendOutcome {
   switch (outcome.kind) {
     case 'appended':
-      return outcome.result;
+      return outcome.written ? { ...outcome.result, written: true } : outcome.result;
     case 'wrong-expected-version':
       return new WrongExpectedVersionError(outcome.stream, outcome.expected, outcome.actual);
     case 'duplicate-event-id':

@@ -29,8 +29,8 @@ port.on('message', (message: ToWriter) => {
   }
   let reply: FromWriter;
   try {
-    const outcomes = writer.writeGroup(message.requests);
-    reply = { type: 'written', id: message.id, outcomes: outcomes.map(serialiseOutcome) };
+    const { outcomes, recordedAt } = writer.writeGroup(message.requests);
+    reply = { type: 'written', id: message.id, outcomes: outcomes.map(serialiseOutcome), recordedAt };
   } catch (error) {
     reply = { type: 'failed', id: message.id, error: serialiseError(error) };
   }

@@ -11,8 +11,19 @@ export interface AppendRequest {
   expected: ExpectedVersion;
 }
 
+/** An append that wrote its rows in this group (rather than being found already written, or empty). */
+export interface WrittenAppend extends AppendResult {
+  written: true;
+}
+
 /** A refused request fails alone; its error is its outcome. */
-export type AppendOutcome = AppendResult | WrongExpectedVersionError | DuplicateEventIdError;
+export type AppendOutcome = AppendResult | WrittenAppend | WrongExpectedVersionError | DuplicateEventIdError;
+
+/** A committed group: one outcome per request, in order, and the commit time every row of it carries. */
+export interface WrittenGroup {
+  outcomes: AppendOutcome[];
+  recordedAt: string;
+}
 
 /** Past this many streams the version cache starts over rather than grow without bound. */
 const MAX_CACHED_STREAMS = 100_000;
@@ -46,10 +57,11 @@ export class SqliteAppendWriter {
   }
 
   /** Throws, with nothing written, only when storage itself fails. */
-  writeGroup(requests: AppendRequest[]): AppendOutcome[] {
+  writeGroup(requests: AppendRequest[]): WrittenGroup {
+    const recordedAt = new Date().toISOString();
     try {
       // IMMEDIATE takes the write lock up front, so what the checks read cannot change before COMMIT.
-      return this.group.immediate(requests, new Date().toISOString());
+      return { outcomes: this.group.immediate(requests, recordedAt), recordedAt };
     } catch (error) {
       this.versions.clear(); // versions cached during the rolled-back transaction are no longer true
       throw error;
@@ -101,7 +113,7 @@ export class SqliteAppendWriter {
     return head;
   }
 
-  private insert(stream: string, rows: EventRow[], current: number, recordedAt: string): AppendResult {
+  private insert(stream: string, rows: EventRow[], current: number, recordedAt: string): WrittenAppend {
     let position = 0;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
@@ -119,7 +131,7 @@ export class SqliteAppendWriter {
     }
     const version = current + rows.length;
     this.remember(stream, version);
-    return { version, position };
+    return { version, position, written: true };
   }
 
   private remember(stream: string, version: number): void {

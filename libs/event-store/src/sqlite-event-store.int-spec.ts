@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { describeEventStoreContract } from './event-store.contract';
 import { EventStoreClosedError, WrongExpectedVersionError } from './event-store.errors';
+import { RecordedEvent } from './event-store.port';
 import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store';
 import { SqliteAppendWriter } from './sqlite-append-writer';
 import { SqliteWorkerWriter } from './sqlite-worker-writer';
@@ -252,6 +253,46 @@ describe('SqliteEventStore on a file', () => {
     await waitUntil(() => seen.length === 3, 'the other connection’s events arrive');
     expect(seen).toEqual([1, 2, 3]);
     await subscription.stop();
+  });
+
+  it("hands its subscriptions its own commits and another connection's in between, each once and in order, with the stored fields", async () => {
+    const mine = openStore({ pollIntervalMs: 10 });
+    const theirs = openStore();
+    const seen: RecordedEvent[] = [];
+    const subscription = mine.subscribe(0, (e) => void seen.push(e));
+    await mine.append('a', newEvents(2), 'no-stream');
+    await theirs.append('b', newEvents(3), 'no-stream');
+    await mine.append('a', newEvents(2), 2); // follows their commit: a gap in what this store wrote itself
+    await Promise.all([mine.append('c', [newEvent()], 'no-stream'), mine.append('a', newEvents(1), 4)]);
+    await mine.append('a', [newEvent()], 'no-stream').catch(() => undefined); // refused: writes nothing
+    await theirs.append('b', newEvents(1), 3);
+
+    await waitUntil(() => seen.length === 10, 'every event arrives');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(seen.map((e) => e.position)).toEqual(range(1, 10));
+    expect(seen).toEqual(await readWholeLog(theirs));
+    await subscription.stop();
+  });
+
+  it('serves its subscriptions its own commits from the writer\'s answer, without reading the table again', async () => {
+    for (const writer of ['worker', 'inline'] as const) {
+      const store = openStore({ writer, pollIntervalMs: 0 });
+      await store.append(`before-${writer}`, newEvents(3), 'no-stream');
+      const seen: number[] = [];
+      const subscription = store.subscribe(0, (e) => void seen.push(e.position));
+      await waitUntil(() => seen.length === 3, 'the stored events arrive');
+      const tableReads = jest.spyOn((store as unknown as { statements: { readAll: { all(): unknown } } }).statements.readAll, 'all');
+
+      for (let i = 0; i < 5; i++) await store.append(`live-${writer}`, newEvents(2), i === 0 ? 'no-stream' : 2 * i);
+      await waitUntil(() => seen.length === 13, 'the live events arrive');
+      expect(seen).toEqual(range(1, 13));
+      expect(tableReads).not.toHaveBeenCalled();
+      await subscription.stop();
+      await store.close();
+      await rm(file, { force: true });
+      await rm(`${file}-wal`, { force: true });
+      await rm(`${file}-shm`, { force: true });
+    }
   });
 });
 

@@ -18,7 +18,8 @@ import {
   prepareEventStatements,
   toRecordedEvents,
 } from './sqlite-event-table';
-import { AppendOutcome, AppendRequest, SqliteAppendWriter } from './sqlite-append-writer';
+import { AppendOutcome, AppendRequest, SqliteAppendWriter, WrittenGroup } from './sqlite-append-writer';
+import { RecentlyCommitted } from './recently-committed';
 import { ConnectionSettings, openEventDatabase, readConnectionSettings } from './sqlite-connection';
 import { SqliteWorkerWriter } from './sqlite-worker-writer';
 
@@ -60,6 +61,8 @@ export class SqliteEventStore implements EventStore {
   private readonly inlineWriter: SqliteAppendWriter | undefined;
   private readonly workerWriter: SqliteWorkerWriter | undefined;
   private readonly subscriptions: LiveSubscriptions;
+  /** What this store committed last, for its subscriptions (see readForSubscriptions). */
+  private readonly recent = new RecentlyCommitted();
   private queue: QueuedAppend[] = [];
   private flushScheduled = false;
   /** The group the writer thread is committing; settles (never rejects) once its callers have been answered. */
@@ -85,7 +88,7 @@ export class SqliteEventStore implements EventStore {
       this.db.close();
       throw error;
     }
-    this.subscriptions = new LiveSubscriptions((after, limit) => this.readAll(after, limit), {
+    this.subscriptions = new LiveSubscriptions((after, limit) => this.readForSubscriptions(after, limit), {
       pollIntervalMs: options.pollIntervalMs ?? 250,
       batchSize: options.subscriptionBatchSize ?? 500,
     });
@@ -150,6 +153,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
+   * A subscription's catch-up read: what this store has just committed, straight from the writer's answer,
+   * when that run holds the next event; the table otherwise. A subscription re-reads from its own position
+   * every time, so it neither skips nor repeats either way. When another process has appended after this
+   * store's last commit the answer stops at that commit, and the subscription sees the rest at its next
+   * read (the next nudge or poll), as it would a commit made just after its read.
+   */
+  private async readForSubscriptions(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.recent.read(afterPosition, limit) ?? toRecordedEvents(this.statements.readAll.all(afterPosition, limit));
+  }
+
+  /**
    * Writes what is queued (waiting for the group being committed, then committing the rest), closes the
    * writer thread, stops subscriptions (waiting for running handlers), then closes the file.
    */
@@ -182,18 +197,18 @@ export class SqliteEventStore implements EventStore {
     const requests = this.queue;
     this.queue = [];
     if (this.inlineWriter) {
-      let outcomes: AppendOutcome[];
+      let written: WrittenGroup;
       try {
-        outcomes = this.inlineWriter.writeGroup(requests);
+        written = this.inlineWriter.writeGroup(requests);
       } catch (error) {
         rejectAll(requests, error);
         return;
       }
-      this.acknowledge(requests, outcomes);
+      this.acknowledge(requests, written);
       return;
     }
     this.writing = this.workerWriter!.write(requests).then(
-      (outcomes) => this.groupWritten(requests, outcomes),
+      (written) => this.groupWritten(requests, written),
       (error: unknown) => this.groupWritten(requests, undefined, error),
     );
   }
@@ -204,18 +219,19 @@ export class SqliteEventStore implements EventStore {
    * answering measured worse: the appends of the requests handled later in the same turn then wait for
    * one more commit.)
    */
-  private groupWritten(requests: QueuedAppend[], outcomes: AppendOutcome[] | undefined, error?: unknown): void {
+  private groupWritten(requests: QueuedAppend[], written: WrittenGroup | undefined, error?: unknown): void {
     this.writing = undefined;
-    if (outcomes) this.acknowledge(requests, outcomes);
+    if (written) this.acknowledge(requests, written);
     else rejectAll(requests, error);
     if (this.queue.length > 0) this.scheduleFlush();
   }
 
-  private acknowledge(requests: QueuedAppend[], outcomes: AppendOutcome[]): void {
+  private acknowledge(requests: QueuedAppend[], { outcomes, recordedAt }: WrittenGroup): void {
     requests.forEach((request, i) => {
-      const outcome = outcomes[i];
-      if (outcome instanceof Error) request.reject(outcome);
-      else request.resolve(outcome);
+      const outcome: AppendOutcome = outcomes[i];
+      if (outcome instanceof Error) return request.reject(outcome);
+      if ('written' in outcome) this.recent.add(request.stream, request.rows, outcome.version, outcome.position, recordedAt);
+      request.resolve({ version: outcome.version, position: outcome.position });
     });
     this.subscriptions.notifyCommitted();
   }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EventStoreClosedError } from './event-store.errors';
-import { AppendOutcome, AppendRequest } from './sqlite-append-writer';
+import { AppendRequest, WrittenGroup } from './sqlite-append-writer';
 import { ConnectionSettings } from './sqlite-connection';
 import {
   deserialiseError,
@@ -15,7 +15,7 @@ import {
 } from './sqlite-append-protocol';
 
 interface PendingWrite {
-  resolve(outcomes: AppendOutcome[]): void;
+  resolve(group: WrittenGroup): void;
   reject(error: Error): void;
 }
 
@@ -69,10 +69,10 @@ export class SqliteWorkerWriter {
   }
 
   /** Writes the group in one transaction on the writer thread; rejects the whole group if storage fails. */
-  write(requests: AppendRequest[]): Promise<AppendOutcome[]> {
+  write(requests: AppendRequest[]): Promise<WrittenGroup> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
-    return new Promise<AppendOutcome[]>((resolve, reject) => {
+    return new Promise<WrittenGroup>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
       // Only the data: callers' requests may carry more (the store's carry their promise callbacks).
@@ -110,7 +110,7 @@ export class SqliteWorkerWriter {
         this.settleReady.resolve(message.settings);
         return;
       case 'written':
-        this.take(message.id)?.resolve(message.outcomes.map(deserialiseOutcome));
+        this.take(message.id)?.resolve({ outcomes: message.outcomes.map(deserialiseOutcome), recordedAt: message.recordedAt });
         return;
       case 'failed':
         this.take(message.id)?.reject(deserialiseError(message.error));

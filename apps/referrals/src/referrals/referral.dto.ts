@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INTERACTION_KINDS, InteractionKind, OUTCOME_CODES, OutcomeCode } from '@onedoor/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
-import { IsCalendarDate, OptionalField } from '@onedoor/platform';
+import { IsCalendarDate, OptionalField, PlainlyValid } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
 
@@ -16,6 +16,29 @@ export class RouteReferralDto {
   respondBy?: string;
 }
 
+const CREATE_REFERRAL_FIELDS = new Set(['referralId', 'personId', 'needs', 'urgency', 'summary', 'serviceId', 'respondBy']);
+const isId = (value: unknown) => typeof value === 'string' && ID_PATTERN.test(value);
+
+/**
+ * The usual create-referral body, checked quickly (see PlainlyValid): known fields only, ids, 1–20 non-empty
+ * needs, a known urgency, a summary of at most 5,000 UTF-16 units. A body with respondBy, or anything else
+ * unusual, goes to the full rules.
+ */
+export function plainlyValidCreateReferral(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const b = body as Record<string, unknown>;
+  for (const field in b) if (!CREATE_REFERRAL_FIELDS.has(field)) return false;
+  if (!isId(b.personId)) return false;
+  if (b.referralId !== undefined && !isId(b.referralId)) return false;
+  if (b.serviceId !== undefined && !isId(b.serviceId)) return false;
+  if (!Array.isArray(b.needs) || b.needs.length < 1 || b.needs.length > 20) return false;
+  for (const need of b.needs as unknown[]) if (typeof need !== 'string' || need.length === 0) return false;
+  if (b.urgency !== undefined && b.urgency !== 'routine' && b.urgency !== 'urgent') return false;
+  if (b.summary !== undefined && (typeof b.summary !== 'string' || b.summary.length > 5000)) return false;
+  return b.respondBy === undefined;
+}
+
+@PlainlyValid(plainlyValidCreateReferral)
 export class CreateReferralDto {
   @ApiPropertyOptional() @OptionalField() @Matches(ID_PATTERN, { message: `referralId ${ID_RULE}` })
   referralId?: string;

@@ -75,7 +75,7 @@ export class PartnerFeedStore {
     return (this.db.prepare('SELECT position FROM feed_checkpoint WHERE id = 1').get() as { position: number }).position;
   }
 
-  /** Stores one event's messages and moves the checkpoint to it, atomically. */
+  /** Stores the messages of the events up to `position` (one or many) and moves the checkpoint to it, atomically. */
   append(position: number, messages: NewFeedMessage[]): void {
     this.appendAll(position, messages);
   }

@@ -27,6 +27,9 @@ export interface FeedPage {
  * consortium-wide topic is Kafka-only. Webhook delivery reads the same stored messages, so all three transports
  * carry the same payloads in the same order.
  */
+/** Stored at least this often while catching up, so a long replay does not hold the whole log's messages in memory. */
+const FLUSH_EVERY_EVENTS = 500;
+
 @Injectable()
 export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('partner-feed');
@@ -34,6 +37,12 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   private subscription?: Subscription;
   private checkpointAtStart = 0;
   private applied = 0;
+  /** The last event routed; its messages (and those before it) wait in `pending` until the next flush. */
+  private taken = 0;
+  /** Messages of events taken since the last flush, and whether any of those events is past the checkpoint. */
+  private pending: NewFeedMessage[] = [];
+  private pendingEvents = 0;
+  private flushTimer?: NodeJS.Immediate;
   private failure?: Error;
   private waiters: { position: number; resolve(): void }[] = [];
   private readonly listeners: (() => void)[] = [];
@@ -63,8 +72,12 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.subscription?.stop();
-    this.waiters.forEach((w) => w.resolve());
-    this.store?.close();
+    try {
+      if (!this.failure && this.store) this.flush();
+    } finally {
+      this.waiters.forEach((w) => w.resolve());
+      this.store?.close();
+    }
   }
 
   /** Called after each event's messages are stored (webhook delivery wakes on it). */
@@ -128,16 +141,47 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     return { topic: message.topic, key: message.key, event: structuredCloudEvent(message.headers, body === null ? null : JSON.stringify(body)) };
   }
 
+  /**
+   * Routes the event now (the router must see every event, in order) and stores its messages with the next
+   * flush: one transaction for all the events delivered in a turn of the event loop, not one per event.
+   * The checkpoint still moves in the same transaction as the messages, and readers (the head, waiters,
+   * webhook delivery) only see an event once it is stored.
+   */
   private take(event: RecordedEvent): void {
     const messages = this.router.route(event);
+    this.taken = event.position;
     if (event.position > this.checkpointAtStart) {
-      this.store.append(event.position, messages.filter((m) => m.partnerId !== null).map((m) => this.toStored(m)));
+      for (const m of messages) if (m.partnerId !== null) this.pending.push(this.toStored(m));
+      this.pendingEvents++;
     }
-    this.applied = event.position;
+    if (this.pendingEvents >= FLUSH_EVERY_EVENTS) this.flush();
+    else this.flushTimer ??= setImmediate(() => this.flushOrFail());
+  }
+
+  private flushOrFail(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      // As when a handler throws: stop here rather than skip events the feed could not store.
+      const subscription = this.subscription;
+      this.subscription = undefined;
+      void subscription?.stop();
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearImmediate(this.flushTimer);
+    this.flushTimer = undefined;
+    const stored = this.pendingEvents > 0;
+    if (stored) this.store.append(this.taken, this.pending);
+    this.pending = [];
+    this.pendingEvents = 0;
+    this.applied = this.taken;
     const due = this.waiters.filter((w) => w.position <= this.applied);
     this.waiters = this.waiters.filter((w) => w.position > this.applied);
     due.forEach((w) => w.resolve());
-    if (event.position > this.checkpointAtStart) this.listeners.forEach((listener) => listener());
+    if (stored) this.listeners.forEach((listener) => listener());
   }
 
   private toStored(message: OutboundMessage): NewFeedMessage {
@@ -151,6 +195,7 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   private fail(error: Error): void {
+    if (this.failure) return;
     this.failure = error;
     this.logger.error({ msg: 'partner feed stopped', error: error.message, position: this.applied });
     this.waiters.forEach((w) => w.resolve());
