@@ -23,18 +23,11 @@ export interface ReportFilter {
   month?: string;
 }
 
-export interface ClaimLine {
+/** One partner's claim for one month (the hub's fee is 0 on the hub's own delivery). */
+export interface ClaimLine extends ClaimMoney {
   month: string;
   partnerId: string;
   milestones: { milestoneId: string; count: number; amountPence: number }[];
-  claimsPence: number;
-  adjustmentsPence: number;
-  clawbacksPence: number;
-  netPence: number;
-  /** The hub's fee on this member's net claim (0 on the hub's own delivery). */
-  hubFeePence: number;
-  /** What the partner receives: net minus the hub's fee. */
-  payablePence: number;
 }
 
 type Money = ClaimMoney;
