@@ -30,9 +30,16 @@ export class ConsentExpiryProcess implements IEventHandler<CommittedEvent>, OnAp
     await this.sweep();
   }
 
-  onModuleDestroy(): void {
+  /** Stops the timer, and lets a sweep under way finish before the store closes. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     this.disarm();
+    await this.settled();
+  }
+
+  /** Resolves once no sweep is running (or queued). */
+  async settled(): Promise<void> {
+    await this.running;
   }
 
   handle({ recorded }: CommittedEvent): void {
