@@ -4,6 +4,8 @@ import { ConsortiumController } from './consortium/consortium.controller';
 import { AdmitPartnerHandler, FormConsortiumHandler, RemovePartnerHandler } from './consortium/consortium.handlers';
 import { PartnerExitProcess } from './consortium/partner-exit.process';
 import { ErasureReconciler } from './people/erasure-reconciler';
+import { RecordConsentExpiryHandler } from './people/consent-expiry.handler';
+import { ConsentExpiryProcess } from './people/consent-expiry.process';
 import { PeopleController } from './people/people.controller';
 import { ChangePersonHandler, RegisterPersonHandler } from './people/person.handlers';
 import { ActOnReferralHandler, CreateReferralHandler, ReassignReferralHandler } from './referrals/referral.handlers';
@@ -34,6 +36,8 @@ import { GetServiceHandler, SearchServicesHandler } from './services/service.que
     ReassignReferralHandler,
     PartnerExitProcess,
     ErasureReconciler,
+    RecordConsentExpiryHandler,
+    ConsentExpiryProcess,
     GetConsortiumHandler,
     GetServiceHandler,
     SearchServicesHandler,

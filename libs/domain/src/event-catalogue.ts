@@ -26,6 +26,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<DomainEventType, number>> = 
   PersonDetailsCorrected: 1,
   ConsentGiven: 1,
   ConsentWithdrawn: 1,
+  ConsentExpired: 1,
   PersonErased: 1,
   ReferralCreated: 1,
   ReferralRouted: 1,

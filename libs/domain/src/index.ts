@@ -17,6 +17,7 @@ export * from './partner-service/service-state';
 export * from './partner-service/service-decider';
 export * from './person/personal-details';
 export * from './person/consent';
+export * from './person/system-actor';
 export * from './person/person-events';
 export * from './person/person-commands';
 export * from './person/person-state';

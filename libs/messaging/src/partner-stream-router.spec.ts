@@ -1,11 +1,12 @@
 import { Kafka } from 'cloudevents';
 import type { RecordedEvent } from '@onedoor/event-store';
-import type { Scenario } from '@onedoor/projections/testing/scenario';
+import { CONSENT_EXPIRY_ACTOR } from '@onedoor/domain';
+import { Scenario, amira, front, jobs, seedConsortium, target } from '@onedoor/projections/testing/scenario';
 import type { OutboundMessage } from './outbound-message';
 import { PartnerStreamRouter, RouterOutOfOrderError } from './partner-stream-router';
 import { PERSON_DETAILS_TYPE, PERSON_ERASED_TYPE, PUBLIC_EVENT_TYPES } from './public-events';
 import { PublicEventValidator } from './public-event-validator';
-import { PEOPLE, SECRETS, referralJourney } from './testing/referral-journey';
+import { PEOPLE, SECRETS, at, referralJourney } from './testing/referral-journey';
 import { topics } from './topics';
 
 const body = (m: OutboundMessage) => (m.value === null ? null : JSON.parse(m.value.toString()));
@@ -152,5 +153,49 @@ describe('the partner-stream router over a referral journey', () => {
     const router = new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault });
     router.route(log[0]);
     expect(() => router.route(log[0])).toThrow(RouterOutOfOrderError);
+  });
+});
+
+describe('the partner-stream router when a consent expires', () => {
+  const validator = new PublicEventValidator();
+
+  /** Front registers Amira; her consent lets jobs see her until day 6; jobs takes a referral; the lapse is recorded on day 7. */
+  async function lapsingConsent(recordExpiry: boolean) {
+    const s = new Scenario();
+    await seedConsortium(s, at(1));
+    const personId = PEOPLE.amira;
+    const sealed = (value: unknown) => s.vault.seal(personId, value);
+    await s.person(personId, { type: 'RegisterPerson', personId, personal: sealed(amira), possibleDuplicateIds: [], confirmedNotDuplicate: false, actor: front, at: at(2) });
+    await s.person(personId, { type: 'GiveConsent', consentId: 'c-jobs', scope: { kind: 'partners', partnerIds: ['jobs'] }, purposes: ['referral'], expiresAt: at(6), memberPartnerIds: ['hub', 'front', 'jobs', 'debt'], actor: front, at: at(2) });
+    await s.referral('r1', { type: 'CreateReferral', referralId: 'r1', personId, person: await s.facts(personId), needs: ['employment'], urgency: 'routine', summary: sealed('lost her job at the mill'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: at(3) });
+    await s.referral('r1', { type: 'AcceptReferral', person: await s.facts(personId), actor: jobs, at: at(4) });
+    if (recordExpiry) await s.person(personId, { type: 'RecordConsentExpiry', consentId: 'c-jobs', actor: CONSENT_EXPIRY_ACTOR, at: at(7) });
+    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-03-08', notes: sealed('prefers mornings'), actor: jobs, at: at(8) });
+    const log = await s.store.readAll(0, 10_000);
+    return { log, messages: routeAll(new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault }), log) };
+  }
+
+  it('tombstones the person on the people topic of a partner no longer covered, at the expiry event, and later events carry no personal', async () => {
+    const { log, messages } = await lapsingConsent(true);
+    const expiry = log.find((e) => e.type === 'ConsentExpired')!;
+    const jobsPeople = messages.filter((m) => m.topic === topics.partnerPeople('c1', 'jobs'));
+    expect(jobsPeople.map((m) => ({ position: m.position, details: m.value !== null }))).toEqual([{ position: expect.any(Number), details: true }, { position: expiry.position, details: false }]);
+    expect(jobsPeople[1]).toMatchObject({ key: PEOPLE.amira, headers: { ce_type: PERSON_DETAILS_TYPE, ce_subject: PEOPLE.amira, ce_id: `${expiry.id}:forget`, ce_time: at(6) } });
+    // Nothing else is said at the expiry: no public event type of its own, the tombstone is the signal.
+    expect(messages.filter((m) => m.position === expiry.position)).toEqual([jobsPeople[1]]);
+    const jobsLater = messages.filter((m) => m.topic === topics.partner('c1', 'jobs') && m.position > expiry.position);
+    // Recording support starts the referral first.
+    expect(jobsLater.map(shortType)).toEqual(['referral.started', 'referral.interaction-recorded']);
+    expect(jobsLater.every((m) => body(m).personal === undefined)).toBe(true);
+    // The registering partner still sees what it registered.
+    expect(body(messages.find((m) => m.topic === topics.partner('c1', 'front') && m.position === jobsLater[1].position)!).personal).toEqual({ notes: 'prefers mornings' });
+    for (const m of messages.filter((m) => m.value !== null)) expect(validator.errors(typeOf(m), body(m))).toEqual([]);
+  });
+
+  it('without the recorded expiry the tombstone waits for the next event about the person', async () => {
+    const { log, messages } = await lapsingConsent(false);
+    const nextAboutHer = log.find((e) => e.type === 'ReferralStarted')!;
+    const tombstones = messages.filter((m) => m.topic === topics.partnerPeople('c1', 'jobs') && m.value === null);
+    expect(tombstones.map((m) => m.position)).toEqual([nextAboutHer.position]);
   });
 });

@@ -31,7 +31,7 @@ export class RouterOutOfOrderError extends Error {
  *   handoff, reassignment), that partner too, for the last time;
  * - a party's copy carries `personal` (summary, notes) only while the person's consent covers that partner;
  * - each party's keyed per-person topic holds the person's details while it may see them, and gets a
- *   tombstone when it no longer may (consent withdrawn or lapsed, or the person erased);
+ *   tombstone when it no longer may (consent withdrawn or expired — ConsentExpired — or the person erased);
  * - erasure sends `person.erased` to the hub and to every partner whose topic ever carried the person.
  */
 export class PartnerStreamRouter implements PublicationRouter {
@@ -58,6 +58,7 @@ export class PartnerStreamRouter implements PublicationRouter {
       case 'PersonDetailsCorrected':
       case 'ConsentGiven':
       case 'ConsentWithdrawn':
+      case 'ConsentExpired':
       case 'PersonErased':
         return this.routePersonEvent(event, recorded);
       case 'ReferralCreated':
@@ -127,6 +128,10 @@ export class PartnerStreamRouter implements PublicationRouter {
       case 'ConsentWithdrawn':
         person.consents = person.consents.map((c) => (c.consentId === event.data.consentId ? { ...c, withdrawnAt: event.data.withdrawnAt } : c));
         return this.syncDetails(person, recorded, event.data.withdrawnAt, false);
+      case 'ConsentExpired':
+        // Like a withdrawal, at the consent's own expiry (not when it was noticed), so a replay says the same.
+        person.consents = person.consents.map((c) => (c.consentId === event.data.consentId ? { ...c, expiredAt: event.data.expiredAt } : c));
+        return this.syncDetails(person, recorded, event.data.expiredAt, false);
       case 'PersonErased':
         return this.erase(person, recorded, event.data.erasedAt);
     }
@@ -134,8 +139,8 @@ export class PartnerStreamRouter implements PublicationRouter {
 
   /**
    * Brings each partner's per-person topic in line with what it may see now: details where it newly may (or
-   * they changed), a tombstone where it no longer may. Consent lapsing by expiry has no event of its own: it
-   * is noticed at the next event about the person.
+   * they changed), a tombstone where it no longer may (after a withdrawal, a recorded expiry, or any later
+   * event once a consent has lapsed by time).
    */
   private syncDetails(person: PersonFacts, recorded: RecordedEvent, at: string, changed: boolean): OutboundMessage[] {
     const messages: OutboundMessage[] = [];

@@ -1,4 +1,4 @@
-import { consentCovers } from '@onedoor/domain';
+import { CONSENT_EXPIRY_ACTOR, consentCovers } from '@onedoor/domain';
 import { ERASED } from '@onedoor/personal-data';
 import { PersonRegister } from './person-register';
 import { ProjectionRunner } from './projection-runner';
@@ -50,6 +50,32 @@ describe('person register', () => {
     expect(consentCovers(consents, 'debt', later)).toBe(false);
     expect(register.person('p-amira')!.history.map((h) => h.kind)).toEqual(['registered', 'consent-given', 'consent-given', 'consent-withdrawn']);
     expect(register.consents('nobody')).toEqual([]);
+  });
+
+  it('lists consents still to lapse, soonest first, until their expiry is recorded, withdrawn or the person erased', async () => {
+    const s = await seeded();
+    const give = (personId: string, consentId: string, expiresAt: string) =>
+      s.person(personId, { type: 'GiveConsent', consentId, scope: { kind: 'partners', partnerIds: ['jobs'] }, purposes: ['referral'], expiresAt, memberPartnerIds: ['jobs'], actor: front, at });
+    await give('p-amira', 'c-late', '2026-06-01T00:00:00.000Z');
+    await give('p-amira', 'c-soon', '2026-05-01T00:00:00.000Z');
+    await give('p-zoe', 'c-zoe', '2026-05-15T00:00:00.000Z');
+    await give('p-zoe', 'c-gone', '2026-05-02T00:00:00.000Z');
+    await s.person('p-zoe', { type: 'WithdrawConsent', consentId: 'c-gone', actor: front, at: later });
+    const [before] = await s.project(new PersonRegister(s.vault));
+    expect(before.pendingExpiries().map((p) => p.consentId)).toEqual(['c-soon', 'c-zoe', 'c-late']);
+    expect(before.pendingExpiries('2026-05-15T00:00:00.000Z')).toEqual([
+      { personId: 'p-amira', consentId: 'c-soon', expiresAt: '2026-05-01T00:00:00.000Z' },
+      { personId: 'p-zoe', consentId: 'c-zoe', expiresAt: '2026-05-15T00:00:00.000Z' },
+    ]);
+
+    await s.person('p-amira', { type: 'RecordConsentExpiry', consentId: 'c-soon', actor: CONSENT_EXPIRY_ACTOR, at: '2026-05-01T00:00:02.000Z' });
+    await s.person('p-zoe', { type: 'ErasePerson', actor: front, at: '2026-05-03T00:00:00.000Z' });
+    const [after] = await s.project(new PersonRegister(s.vault));
+    expect(after.pendingExpiries().map((p) => p.consentId)).toEqual(['c-late']);
+    expect(after.consents('p-amira').find((c) => c.consentId === 'c-soon')).toMatchObject({ expiredAt: '2026-05-01T00:00:00.000Z' });
+    expect(after.person('p-amira')!.history.at(-1)).toMatchObject({ kind: 'consent-expired', at: '2026-05-01T00:00:00.000Z', partnerId: 'front', consentId: 'c-soon', summary: 'Consent c-soon expired' });
+    after.reset();
+    expect(after.pendingExpiries()).toEqual([]);
   });
 
   it('finds possible duplicates ignoring case, accents and spacing, but on the exact date of birth', async () => {

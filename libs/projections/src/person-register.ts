@@ -4,14 +4,14 @@ import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { Projection, domainEventOf } from './projection';
 import { normalisedText } from './normalised-text';
 
-export type PersonHistoryKind = 'registered' | 'details-corrected' | 'consent-given' | 'consent-withdrawn' | 'erased';
+export type PersonHistoryKind = 'registered' | 'details-corrected' | 'consent-given' | 'consent-withdrawn' | 'consent-expired' | 'erased';
 
 /** What happened to a person's record; no personal data, so it outlives erasure. */
 export interface PersonHistoryEntry {
   position: number;
   at: string;
   kind: PersonHistoryKind;
-  /** The partner whose staff did it. */
+  /** The partner whose staff did it; for an expiry (nobody acted), the partner that recorded the consent. */
   partnerId: string;
   consentId?: string;
   summary: string;
@@ -31,6 +31,13 @@ export interface PersonRecord {
   history: PersonHistoryEntry[];
 }
 
+/** A consent whose expiry is set but whose lapse is not yet recorded. Ids only. */
+export interface PendingConsentExpiry {
+  personId: string;
+  consentId: string;
+  expiresAt: string;
+}
+
 interface Entry {
   state: PersonState;
   record: PersonRecord;
@@ -46,6 +53,8 @@ export class PersonRegister implements Projection {
   /** Normalised name + date of birth → people, for the duplicate check without opening every record. */
   private readonly byNameAndBirth = new Map<string, Set<string>>();
   private readonly keyOfPerson = new Map<string, string>();
+  /** `personId consentId` → consents still to lapse, so the expiry process need not scan everyone. */
+  private readonly pendingExpiry = new Map<string, PendingConsentExpiry>();
 
   constructor(private readonly vault: PersonalDataVault) {}
 
@@ -89,19 +98,30 @@ export class PersonRegister implements Projection {
         const entry = this.evolve(event, recorded.version);
         const { consentId, scope, purposes, givenAt, expiresAt, recordedBy } = event.data;
         const until = expiresAt ? ` until ${expiresAt}` : '';
+        if (entry && expiresAt) this.pendingExpiry.set(expiryKey(event.data.personId, consentId), { personId: event.data.personId, consentId, expiresAt });
         entry?.record.history.push(history('consent-given', givenAt, recordedBy, `Consent given to ${scopeText(scope)} for ${purposes.join(', ')}${until}`, consentId));
         return;
       }
       case 'ConsentWithdrawn': {
         const entry = this.evolve(event, recorded.version);
         const { consentId, withdrawnAt, recordedBy } = event.data;
+        this.pendingExpiry.delete(expiryKey(event.data.personId, consentId));
         entry?.record.history.push(history('consent-withdrawn', withdrawnAt, recordedBy, 'Consent withdrawn', consentId));
+        return;
+      }
+      case 'ConsentExpired': {
+        const entry = this.evolve(event, recorded.version);
+        const { consentId, expiredAt } = event.data;
+        this.pendingExpiry.delete(expiryKey(event.data.personId, consentId));
+        const consent = entry?.record.consents.find((c) => c.consentId === consentId);
+        entry?.record.history.push(history('consent-expired', expiredAt, consent?.recordedBy ?? '', `Consent ${consentId} expired`, consentId));
         return;
       }
       case 'PersonErased': {
         const entry = this.evolve(event, recorded.version);
         if (!entry) return;
         entry.record.erasedAt = event.data.erasedAt;
+        for (const c of entry.record.consents) this.pendingExpiry.delete(expiryKey(event.data.personId, c.consentId));
         entry.record.history.push(history('erased', event.data.erasedAt, event.data.erasedBy, `Personal details erased by partner ${event.data.erasedBy}`));
         this.unindex(event.data.personId);
         return;
@@ -113,6 +133,7 @@ export class PersonRegister implements Projection {
     this.people.clear();
     this.byNameAndBirth.clear();
     this.keyOfPerson.clear();
+    this.pendingExpiry.clear();
   }
 
   /** The raw record, details still sealed. */
@@ -137,6 +158,15 @@ export class PersonRegister implements Projection {
   /** Everyone erased, so a start-up check can finish an erasure whose key was not yet destroyed. */
   erasedPersonIds(): string[] {
     return [...this.people.values()].filter((e) => e.record.erasedAt !== undefined).map((e) => e.record.personId).sort();
+  }
+
+  /**
+   * Consents that carry an expiry not yet recorded as lapsed (withdrawn ones and erased people's left out),
+   * soonest first; with `dueAt`, only those whose expiry is at or before it.
+   */
+  pendingExpiries(dueAt?: string): PendingConsentExpiry[] {
+    const all = [...this.pendingExpiry.values()].sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt));
+    return dueAt === undefined ? all : all.filter((p) => Date.parse(p.expiresAt) <= Date.parse(dueAt));
   }
 
   /** People already registered with these names and date of birth, ignoring case, accents and spacing. */
@@ -173,6 +203,10 @@ export class PersonRegister implements Projection {
     ids?.delete(personId);
     if (ids?.size === 0) this.byNameAndBirth.delete(key);
   }
+}
+
+function expiryKey(personId: string, consentId: string): string {
+  return `${personId} ${consentId}`;
 }
 
 function duplicateKey(givenName: string, familyName: string, dateOfBirth: string): string {

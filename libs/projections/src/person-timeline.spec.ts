@@ -1,3 +1,4 @@
+import { CONSENT_EXPIRY_ACTOR } from '@onedoor/domain';
 import { ERASED } from '@onedoor/personal-data';
 import { PersonRegister } from './person-register';
 import { personTimeline } from './person-timeline';
@@ -40,6 +41,17 @@ describe('person timeline', () => {
     expect(timeline[7].notes).toBe('Has food hygiene level 2');
     expect(timeline.filter((e) => e.notes !== undefined)).toHaveLength(2);
     expect(personTimeline('nobody', register, book, s.vault)).toEqual([]);
+  });
+
+  it('shows a recorded consent expiry at the consent\'s own expiry', async () => {
+    const s = await seeded();
+    await s.person('p-amira', { type: 'GiveConsent', consentId: 'c-short', scope: { kind: 'partners', partnerIds: ['jobs'] }, purposes: ['referral'], expiresAt: day(8), memberPartnerIds: ['jobs'], actor: front, at: day(5) });
+    await s.person('p-amira', { type: 'RecordConsentExpiry', consentId: 'c-short', actor: CONSENT_EXPIRY_ACTOR, at: day(9) });
+    const [register, book] = await s.project(new PersonRegister(s.vault), new ReferralBook(s.vault));
+    expect(personTimeline('p-amira', register, book, s.vault).slice(-2).map(({ kind, at, summary }) => ({ kind, at, summary }))).toEqual([
+      { kind: 'consent-given', at: day(5), summary: `Consent given to partner jobs for referral until ${day(8)}` },
+      { kind: 'consent-expired', at: day(8), summary: 'Consent c-short expired' },
+    ]);
   });
 
   it('after erasure keeps every entry but the notes read as erased', async () => {

@@ -13,6 +13,8 @@ export interface Consent {
   givenAt: string;
   expiresAt?: string;
   withdrawnAt?: string;
+  /** Set when the lapse was recorded (ConsentExpired); always equals `expiresAt`, so time alone still decides. */
+  expiredAt?: string;
   /** The partner whose staff recorded it. */
   recordedBy: string;
 }
@@ -20,6 +22,7 @@ export interface Consent {
 export function isConsentActive(consent: Consent, at: string): boolean {
   if (consent.withdrawnAt && !isBefore(at, consent.withdrawnAt)) return false;
   if (consent.expiresAt && !isBefore(at, consent.expiresAt)) return false;
+  if (consent.expiredAt && !isBefore(at, consent.expiredAt)) return false;
   return !isBefore(at, consent.givenAt);
 }
 

@@ -1,6 +1,7 @@
 import { Actor } from '../shared/actor';
 import { SealedPersonalData } from '../shared/sealed-personal-data';
 import { ConsentPurpose, ConsentScope } from './consent';
+import { SystemActor } from './system-actor';
 
 export interface RegisterPerson {
   type: 'RegisterPerson';
@@ -42,10 +43,18 @@ export interface WithdrawConsent {
   at: string;
 }
 
+/** The platform records that a consent reached its expiry: nobody decides it, time does. */
+export interface RecordConsentExpiry {
+  type: 'RecordConsentExpiry';
+  consentId: string;
+  actor: SystemActor;
+  at: string;
+}
+
 export interface ErasePerson {
   type: 'ErasePerson';
   actor: Actor;
   at: string;
 }
 
-export type PersonCommand = RegisterPerson | CorrectPersonDetails | GiveConsent | WithdrawConsent | ErasePerson;
+export type PersonCommand = RegisterPerson | CorrectPersonDetails | GiveConsent | WithdrawConsent | RecordConsentExpiry | ErasePerson;

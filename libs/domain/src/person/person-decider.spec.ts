@@ -1,7 +1,9 @@
 import { given } from '../testing/given-when-then';
 import { personDecider } from './person-decider';
 import { PersonEvent } from './person-events';
-import { RegisterPerson, GiveConsent } from './person-commands';
+import { RegisterPerson, GiveConsent, RecordConsentExpiry } from './person-commands';
+import { CONSENT_EXPIRY_ACTOR } from './system-actor';
+import { isConsentActive } from './consent';
 import { Actor } from '../shared/actor';
 import { SealedPersonalData } from '../shared/sealed-personal-data';
 
@@ -83,6 +85,43 @@ describe('person', () => {
     });
   });
 
+  describe('consent expiry', () => {
+    const expiresAt = '2027-03-01T00:00:00.000Z';
+    const expire = (at: string, consentId = 'c1'): RecordConsentExpiry => ({ type: 'RecordConsentExpiry', consentId, actor: CONSENT_EXPIRY_ACTOR, at });
+    const expired: PersonEvent = { type: 'ConsentExpired', data: { personId: 'per1', consentId: 'c1', expiredAt: expiresAt, recordedAt: '2027-03-01T00:00:05.000Z' } };
+    it('is recorded once due, dated at the consent\'s own expiry', () => {
+      given(personDecider, [registered, consentGiven]).when(expire('2027-03-01T00:00:05.000Z')).then([expired]);
+      given(personDecider, [registered, consentGiven]).when(expire(expiresAt)).then([{ type: 'ConsentExpired', data: { personId: 'per1', consentId: 'c1', expiredAt: expiresAt, recordedAt: expiresAt } }]);
+    });
+    it('is not recorded before it is due', () => {
+      const v = given(personDecider, [registered, consentGiven]).when(expire('2027-02-28T23:59:59.999Z')).thenViolates('consent.expiry-not-due', 'conflict');
+      expect(v.message).toContain(expiresAt);
+    });
+    it('needs a consent with an expiry', () => {
+      const open: PersonEvent = { type: 'ConsentGiven', data: { personId: 'per1', consentId: 'c2', scope: { kind: 'consortium' }, purposes: ['referral'], givenAt: at, recordedBy: 'p1' } };
+      given(personDecider, [registered, open]).when(expire('2030-01-01T00:00:00.000Z', 'c2')).thenViolates('consent.no-expiry', 'unprocessable');
+    });
+    it('is recorded only once', () => {
+      given(personDecider, [registered, consentGiven, expired]).when(expire('2027-04-01T00:00:00.000Z')).thenViolates('consent.already-expired', 'conflict');
+    });
+    it('does not follow a withdrawal', () => {
+      const withdrawn: PersonEvent = { type: 'ConsentWithdrawn', data: { personId: 'per1', consentId: 'c1', withdrawnAt: at, recordedBy: 'p1' } };
+      given(personDecider, [registered, consentGiven, withdrawn]).when(expire('2027-04-01T00:00:00.000Z')).thenViolates('consent.already-withdrawn', 'conflict');
+    });
+    it('needs a known consent of a registered, unerased person', () => {
+      given(personDecider, [registered]).when(expire('2027-04-01T00:00:00.000Z', 'nope')).thenViolates('consent.not-found', 'not-found');
+      given(personDecider, []).when(expire('2027-04-01T00:00:00.000Z')).thenViolates('person.not-found', 'not-found');
+      const erased: PersonEvent = { type: 'PersonErased', data: { personId: 'per1', erasedAt: at, erasedBy: 'p1' } };
+      given(personDecider, [registered, consentGiven, erased]).when(expire('2027-04-01T00:00:00.000Z')).thenViolates('person.erased', 'conflict');
+    });
+    it('marks the consent expired, and an expired consent can no longer be withdrawn', () => {
+      const state = [registered, consentGiven, expired].reduce(personDecider.evolve, personDecider.initialState);
+      expect(state.consents[0]).toMatchObject({ consentId: 'c1', expiresAt, expiredAt: expiresAt });
+      expect(isConsentActive(state.consents[0], '2027-02-01T00:00:00.000Z')).toBe(true);
+      expect(isConsentActive(state.consents[0], expiresAt)).toBe(false);
+      given(personDecider, [registered, consentGiven, expired]).when({ type: 'WithdrawConsent', consentId: 'c1', actor: frontDoor, at: '2027-04-01T00:00:00.000Z' }).thenViolates('consent.already-expired', 'conflict');
+    });
+  });
   describe('erasure', () => {
     const erased: PersonEvent = { type: 'PersonErased', data: { personId: 'per1', erasedAt: at, erasedBy: 'p1' } };
     it('is done by the registering partner or the manager', () => {

@@ -52,6 +52,15 @@ function decide(command: PersonCommand, state: PersonState): PersonEvent[] {
       return [{ type: 'ConsentWithdrawn', data: { personId, consentId: command.consentId, withdrawnAt: command.at, recordedBy: command.actor.partnerId } }];
     }
 
+    case 'RecordConsentExpiry': {
+      const consent = state.consents.find((c) => c.consentId === command.consentId);
+      ensure(consent, 'consent.not-found', 'no such consent for this person', 'not-found');
+      ensure(!consent.withdrawnAt, 'consent.already-withdrawn', 'this consent was withdrawn; it cannot also expire', 'conflict');
+      ensure(!consent.expiredAt, 'consent.already-expired', 'the expiry of this consent is already recorded', 'conflict');
+      ensure(consent.expiresAt, 'consent.no-expiry', 'this consent has no expiry', 'unprocessable');
+      ensure(!isBefore(command.at, consent.expiresAt), 'consent.expiry-not-due', `this consent expires at ${consent.expiresAt}`, 'conflict');
+      return [{ type: 'ConsentExpired', data: { personId, consentId: consent.consentId, expiredAt: consent.expiresAt, recordedAt: command.at } }];
+    }
     case 'ErasePerson':
       // Erasure is a right of the person; the registering partner or the consortium's manager carries it out.
       ensure(
@@ -78,6 +87,11 @@ function evolve(state: PersonState, event: PersonEvent): PersonState {
       return {
         ...state,
         consents: state.consents.map((c) => (c.consentId === event.data.consentId ? { ...c, withdrawnAt: event.data.withdrawnAt } : c)),
+      };
+    case 'ConsentExpired':
+      return {
+        ...state,
+        consents: state.consents.map((c) => (c.consentId === event.data.consentId ? { ...c, expiredAt: event.data.expiredAt } : c)),
       };
     case 'PersonErased':
       return { ...state, status: 'erased' };

@@ -30,10 +30,19 @@ export interface ConsentWithdrawn {
   data: { personId: string; consentId: string; withdrawnAt: string; recordedBy: string };
 }
 
+/**
+ * A consent reached its expiry and the lapse is now on the record, so partners' systems are told when they may
+ * no longer hold the details. `expiredAt` is the consent's `expiresAt`; `recordedAt` when the platform noticed.
+ */
+export interface ConsentExpired {
+  type: 'ConsentExpired';
+  data: { personId: string; consentId: string; expiredAt: string; recordedAt: string };
+}
+
 /** The person's key was destroyed: every sealed field about them is unreadable from here on. */
 export interface PersonErased {
   type: 'PersonErased';
   data: { personId: string; erasedAt: string; erasedBy: string };
 }
 
-export type PersonEvent = PersonRegistered | PersonDetailsCorrected | ConsentGiven | ConsentWithdrawn | PersonErased;
+export type PersonEvent = PersonRegistered | PersonDetailsCorrected | ConsentGiven | ConsentWithdrawn | ConsentExpired | PersonErased;
