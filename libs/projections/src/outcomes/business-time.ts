@@ -8,11 +8,14 @@ const TIME_FIELD: Record<string, string> = {
   ServiceListed: 'listedAt',
   ServiceUpdated: 'updatedAt',
   ServiceCapacityUpdated: 'updatedAt',
+  ServiceWaitlistChanged: 'changedAt',
   ServiceWithdrawn: 'withdrawnAt',
   PersonRegistered: 'registeredAt',
   PersonDetailsCorrected: 'correctedAt',
   ConsentGiven: 'givenAt',
   ConsentWithdrawn: 'withdrawnAt',
+  // When the lapse was recorded, not when it fell due: before the record the log did not say it.
+  ConsentExpired: 'recordedAt',
   PersonErased: 'erasedAt',
 };
 
