@@ -23,7 +23,7 @@ export abstract class DeliveryPositions {
 /** Each partner's position in the first contract in force that gives it a referrals-accepted target. */
 export function deliveryPositionsFrom(view: OutcomesView): Map<string, DeliveryPosition> {
   const positions = new Map<string, DeliveryPosition>();
-  for (const contract of view.deliveryAgainstTarget()) {
+  for (const contract of view.acceptedAgainstTarget()) {
     if (contract.elapsed <= 0 || contract.elapsed >= 1) continue;
     for (const partner of contract.partners) {
       const { target, actual, expectedToDate } = partner.referralsAccepted;

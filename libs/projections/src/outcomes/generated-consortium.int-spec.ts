@@ -92,6 +92,18 @@ describe('a generated consortium: five partners, 350 participants, 18 months, re
     }
   });
 
+  it("routing's lean accepted-against-target lines equal the delivery report's, partner by partner", () => {
+    const view = outcomes.view();
+    const full = view.deliveryAgainstTarget();
+    const lean = view.acceptedAgainstTarget();
+    expect(lean.map((c) => c.contractId)).toEqual(full.map((c) => c.contractId));
+    for (const [i, contract] of lean.entries()) {
+      expect(contract.partners.length).toBeGreaterThan(0);
+      expect(contract.elapsed).toBe(full[i].elapsed);
+      for (const p of contract.partners) expect(p.referralsAccepted).toEqual(full[i].partners.find((f) => f.partnerId === p.partnerId)!.referralsAccepted);
+    }
+  });
+
   it('group attendances and the funnel match the plan', () => {
     const [delivery] = outcomes.view().deliveryAgainstTarget();
     const attendances = delivery.partners.reduce((n, p) => n + p.attendances, 0);

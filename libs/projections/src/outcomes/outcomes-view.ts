@@ -172,14 +172,40 @@ export class OutcomesView {
     });
   }
 
+  /**
+   * Referrals accepted in each contract's period so far against each partner's target: the one delivery line
+   * routing weighs, on every suggestion, without the milestones and interactions of the whole report.
+   */
+  acceptedAgainstTarget(): { contractId: string; name: string; elapsed: number; partners: { partnerId: string; referralsAccepted: TargetLine }[] }[] {
+    const placementsOf = groupBy(this.sources.journeys.all(), (p) => p.partnerId);
+    return this.contracts().map((contract) => {
+      const { elapsed, inPeriod, terms, line } = this.periodOf(contract);
+      const partners = terms.targets.map((t) => ({
+        partnerId: t.partnerId,
+        referralsAccepted: line((placementsOf.get(t.partnerId) ?? []).filter((p) => inPeriod(p.acceptedAt)).length, t.referralsAccepted),
+      }));
+      return { contractId: contract.contractId, name: contract.name, elapsed: Math.round(elapsed * 1000) / 1000, partners };
+    });
+  }
+
+  /** A contract's period as of now: the share gone, what falls in it, the terms in force, and a target line. */
+  private periodOf(contract: ContractRecord) {
+    const start = dayStart(contract.period.start);
+    const end = dayStart(contract.period.end) + DAY_MS;
+    const elapsed = Math.min(1, Math.max(0, (this.now - start) / (end - start)));
+    const inPeriod = (t: number | undefined) => t !== undefined && t >= start && t < end && t <= this.now;
+    const terms = contract.timeline.termsOn(new Date(Math.min(Math.max(this.now, start), end - 1)).toISOString());
+    const line = (actual: number, target: number | undefined): TargetLine => ({
+      actual,
+      ...(target !== undefined ? { target, expectedToDate: Math.round(target * elapsed), ...(target > 0 ? { percentOfTarget: round1((100 * actual) / target) } : {}) } : {}),
+    });
+    return { elapsed, inPeriod, terms, line };
+  }
+
   /** Each partner's delivery over each contract's period so far, against its targets. */
   deliveryAgainstTarget(filter: ReportFilter = {}): { contractId: string; name: string; period: { start: string; end: string }; /** Share of the period gone, 0 to 1. */ elapsed: number; partners: PartnerDelivery[] }[] {
     return this.contracts(filter.contractId).map((contract) => {
-      const start = dayStart(contract.period.start);
-      const end = dayStart(contract.period.end) + DAY_MS;
-      const elapsed = Math.min(1, Math.max(0, (this.now - start) / (end - start)));
-      const inPeriod = (t: number | undefined) => t !== undefined && t >= start && t < end && t <= this.now;
-      const terms = contract.timeline.termsOn(new Date(Math.min(Math.max(this.now, start), end - 1)).toISOString());
+      const { elapsed, inPeriod, terms, line } = this.periodOf(contract);
       const attained = this.attainments({ contractId: contract.contractId });
       const placements = this.sources.journeys.all();
       const sessions = this.sources.groups.all().filter((s) => inPeriod(dayStart(s.occurredOn)));
@@ -187,10 +213,6 @@ export class OutcomesView {
       placements.forEach((p) => partnerIds.add(p.partnerId));
       sessions.forEach((s) => partnerIds.add(s.partnerId));
       attained.forEach((a) => partnerIds.add(a.partnerId));
-      const line = (actual: number, target: number | undefined): TargetLine => ({
-        actual,
-        ...(target !== undefined ? { target, expectedToDate: Math.round(target * elapsed), ...(target > 0 ? { percentOfTarget: round1((100 * actual) / target) } : {}) } : {}),
-      });
       // One pass over placements, activities and attainments, grouped by partner: walking them once per partner
       // made a consortium of many partners and 100,000 participants slow to report.
       const placementsOf = groupBy(placements, (p) => p.partnerId);
