@@ -14,7 +14,7 @@ import { ChangeServiceHandler, ListServiceHandler } from './services/service.han
 import { ServicesController } from './services/services.controller';
 import { DecisionFacts } from './shared/decision-facts';
 import { GetConsortiumHandler } from './consortium/consortium.queries';
-import { FindPossibleDuplicatesHandler, GetPersonHandler } from './people/person.queries';
+import { FindPossibleDuplicatesHandler, GetPersonHandler, SearchPeopleHandler } from './people/person.queries';
 import { GetReferralHandler, GetReferralHistoryHandler } from './referrals/referral.queries';
 import { GetServiceHandler, SearchServicesHandler } from './services/service.queries';
 
@@ -43,6 +43,7 @@ import { GetServiceHandler, SearchServicesHandler } from './services/service.que
     SearchServicesHandler,
     GetPersonHandler,
     FindPossibleDuplicatesHandler,
+    SearchPeopleHandler,
     GetReferralHandler,
     GetReferralHistoryHandler,
   ],

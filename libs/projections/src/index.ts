@@ -22,3 +22,4 @@ export * from './directory/redis-directory-read-model';
 export * from './service-load';
 export * from './partner-responsiveness';
 export * from './outcomes';
+export * from './person-name-index';

@@ -104,11 +104,14 @@ describe('person register', () => {
     runner.start();
     await runner.waitFor(await s.store.headPosition());
     expect(register.possibleDuplicates('Amira', 'Khan', '1990-05-04')).toEqual(['p-amira']);
+    const found = () => register.search('amira', { limit: 5, mayShow: () => true }).hits.map((h) => h.personId);
+    expect(found()).toEqual(['p-amira']);
 
     // The key goes first, the event follows: the read model shows erased from the first moment.
     s.vault.shred('p-amira');
     expect(register.details('p-amira')).toBe(ERASED);
     expect(register.possibleDuplicates('Amira', 'Khan', '1990-05-04')).toEqual([]);
+    expect(found()).toEqual([]);
     const { position } = await s.person('p-amira', { type: 'ErasePerson', actor: hub, at: later });
     await runner.waitFor(position);
     await runner.stop();
@@ -122,6 +125,8 @@ describe('person register', () => {
     // A rebuild after erasure cannot open the details, and does not index them.
     const [rebuilt] = await s.project(new PersonRegister(s.vault));
     expect(rebuilt.possibleDuplicates('Amira', 'Khan', '1990-05-04')).toEqual([]);
+    expect(rebuilt.search('amira', { limit: 5, mayShow: () => true }).hits).toEqual([]);
+    expect(rebuilt.search('zoe', { limit: 5, mayShow: () => true }).hits.map((h) => h.personId)).toEqual(['p-zoe']);
     expect(rebuilt.details('p-amira')).toBe(ERASED);
     expect(rebuilt.person('p-amira')!.history.map((h) => h.kind)).toEqual(['registered', 'consent-given', 'erased']);
   });

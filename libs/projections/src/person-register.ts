@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { Projection, domainEventOf } from './projection';
 import { normalisedText } from './normalised-text';
+import { PersonNameIndex, PersonSearchHit } from './person-name-index';
 
 export type PersonHistoryKind = 'registered' | 'details-corrected' | 'consent-given' | 'consent-withdrawn' | 'consent-expired' | 'erased';
 
@@ -55,6 +56,7 @@ export class PersonRegister implements Projection {
   private readonly keyOfPerson = new Map<string, string>();
   /** `personId consentId` → consents still to lapse, so the expiry process need not scan everyone. */
   private readonly pendingExpiry = new Map<string, PendingConsentExpiry>();
+  private readonly names = new PersonNameIndex();
 
   constructor(private readonly vault: PersonalDataVault) {}
 
@@ -134,6 +136,7 @@ export class PersonRegister implements Projection {
     this.byNameAndBirth.clear();
     this.keyOfPerson.clear();
     this.pendingExpiry.clear();
+    this.names.clear();
   }
 
   /** The raw record, details still sealed. */
@@ -148,6 +151,12 @@ export class PersonRegister implements Projection {
     if (!record) return undefined;
     if (record.erasedAt !== undefined) return ERASED;
     return this.vault.open<PersonalDetails>(personId, record.personal);
+  }
+
+  /** Just the name, for lists; ERASED once erased; undefined for an unknown person. */
+  nameOf(personId: string): { givenName: string; familyName: string } | typeof ERASED | undefined {
+    const details = this.details(personId);
+    return details === ERASED || details === undefined ? details : { givenName: details.givenName, familyName: details.familyName };
   }
 
   /** Every consent recorded, withdrawn ones included (check with the domain's `consentCovers`). */
@@ -175,6 +184,12 @@ export class PersonRegister implements Projection {
     return [...ids].filter((id) => this.people.get(id)?.record.erasedAt === undefined && !this.vault.isErased(id)).sort();
   }
 
+  /** People whose name matches what was typed (see PersonNameIndex); erased people are never found. */
+  search(text: string, options: { dateOfBirth?: string; limit: number; mayShow: (personId: string) => boolean }): { hits: PersonSearchHit[]; more: boolean } {
+    // The key goes before the erasure event: a shredded person is never found, even in that moment.
+    return this.names.search(text, { ...options, mayShow: (id) => !this.vault.isErased(id) && options.mayShow(id) });
+  }
+
   private evolve(event: PersonEvent, version: number): Entry | undefined {
     const entry = this.people.get(event.data.personId);
     if (!entry) return undefined;
@@ -193,9 +208,11 @@ export class PersonRegister implements Projection {
     this.keyOfPerson.set(personId, key);
     const ids = this.byNameAndBirth.get(key) ?? new Set<string>();
     this.byNameAndBirth.set(key, ids.add(personId));
+    this.names.set({ personId, givenName: details.givenName, familyName: details.familyName, dateOfBirth: details.dateOfBirth, ...(details.postcode ? { postcode: details.postcode } : {}) });
   }
 
   private unindex(personId: string): void {
+    this.names.delete(personId);
     const key = this.keyOfPerson.get(personId);
     if (key === undefined) return;
     this.keyOfPerson.delete(personId);

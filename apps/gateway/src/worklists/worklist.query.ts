@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Actor, ReferralStatus, RuleViolation } from '@onedoor/domain';
-import { Clock } from '@onedoor/platform';
-import { ConsortiumRoster, ReferralBook } from '@onedoor/projections';
+import { AccessPolicy, Clock } from '@onedoor/platform';
+import { ConsortiumRoster, PersonRegister, ReferralBook, WorklistItem } from '@onedoor/projections';
 
 export class GetWorklistQuery {
   constructor(readonly partnerId: string, readonly actor: Actor, readonly status?: ReferralStatus[], readonly overdueOnly?: boolean) {}
@@ -9,7 +9,13 @@ export class GetWorklistQuery {
 
 @QueryHandler(GetWorklistQuery)
 export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
-  constructor(private readonly book: ReferralBook, private readonly roster: ConsortiumRoster, private readonly clock: Clock) {}
+  constructor(
+    private readonly book: ReferralBook,
+    private readonly roster: ConsortiumRoster,
+    private readonly clock: Clock,
+    private readonly register: PersonRegister,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async execute({ partnerId, actor, status, overdueOnly }: GetWorklistQuery) {
     if (actor.partnerId !== partnerId && !actor.managesConsortium) {
@@ -17,6 +23,14 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklistQuery> {
     }
     if (!this.roster.partner(partnerId)) throw new RuleViolation('partner.not-found', `no partner ${partnerId}`, 'not-found');
     const now = this.clock.now();
-    return { partnerId, asOf: now, ...this.book.worklist(partnerId, { now, status, overdueOnly }) };
+    const worklist = this.book.worklist(partnerId, { now, status, overdueOnly });
+    const named = (items: WorklistItem[]) => items.map((item) => this.withName(item, actor));
+    return { partnerId, asOf: now, ...worklist, incoming: named(worklist.incoming), overdue: named(worklist.overdue), items: named(worklist.items) };
+  }
+
+  /** The person's name beside the item, only where the caller may see the person (as on the referral itself). */
+  private withName(item: WorklistItem, actor: Actor) {
+    const person = this.access.maySeePerson(actor, item.personId) ? this.register.nameOf(item.personId) : undefined;
+    return person === undefined ? item : { ...item, person };
   }
 }

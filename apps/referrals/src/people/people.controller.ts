@@ -6,8 +6,8 @@ import { AccessPolicy, CurrentActor, IfMatch, NoBodyFieldsPipe, etagOf } from '@
 import type { FastifyReply } from 'fastify';
 import { newId } from '../shared/id';
 import { ChangePersonCommand, PersonChange, RegisterPersonCommand } from './person.commands';
-import { CorrectPersonDetailsDto, DuplicateCheckDto, GiveConsentDto, RegisterPersonDto } from './person.dto';
-import { FindPossibleDuplicatesQuery, GetPersonQuery } from './person.queries';
+import { CorrectPersonDetailsDto, DuplicateCheckDto, GiveConsentDto, PersonSearchDto, RegisterPersonDto } from './person.dto';
+import { FindPossibleDuplicatesQuery, GetPersonQuery, SearchPeopleQuery } from './person.queries';
 
 @ApiTags('people')
 @ApiBearerAuth()
@@ -22,6 +22,12 @@ export class PeopleController {
     await this.commandBus.execute(new RegisterPersonCommand(personId, details, confirmedNotDuplicate, actor));
     reply.header('location', `/people/${personId}`);
     return this.present(personId, actor, reply);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Find people by name as you type (and date of birth): only people your partner registered or whose consent covers it' })
+  search(@Query() query: PersonSearchDto, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new SearchPeopleQuery(query.search, actor, query.dateOfBirth, query.limit));
   }
 
   @Get('duplicates')

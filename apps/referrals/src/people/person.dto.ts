@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CONSENT_PURPOSES, CONTACT_METHODS, ConsentPurpose, ContactMethod } from '@onedoor/domain';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate, OptionalField } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
@@ -77,4 +78,19 @@ export class GiveConsentDto {
 
   @ApiPropertyOptional({ example: '2027-12-31T00:00:00Z' }) @OptionalField() @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO-8601 date-time' })
   expiresAt?: string;
+}
+
+export class PersonSearchDto {
+  @ApiProperty({ example: 'amira kh', description: 'Words that start the given or family name (case and accents ignored)' })
+  @IsString() @MaxLength(100) @Matches(/^[^\p{Cc}]*$/u, { message: 'search must not contain control characters' })
+  search: string;
+
+  @ApiPropertyOptional({ example: '1988-03-14' }) @OptionalField() @IsCalendarDate({ notInFuture: true })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @OptionalField()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d{1,3}$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'limit must be a whole number from 1 to 50' }) @Min(1) @Max(50)
+  limit?: number;
 }

@@ -12,6 +12,11 @@ export class FindPossibleDuplicatesQuery {
   constructor(readonly givenName: string, readonly familyName: string, readonly dateOfBirth: string) {}
 }
 
+/** Search as you type at the contact point: only people the caller's partner may see are ever found. */
+export class SearchPeopleQuery {
+  constructor(readonly text: string, readonly actor: Actor, readonly dateOfBirth?: string, readonly limit = 20) {}
+}
+
 @QueryHandler(GetPersonQuery)
 export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
   constructor(private readonly register: PersonRegister, private readonly access: AccessPolicy, private readonly clock: Clock) {}
@@ -28,5 +33,15 @@ export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossible
 
   async execute({ givenName, familyName, dateOfBirth }: FindPossibleDuplicatesQuery) {
     return { possibleDuplicateIds: this.register.possibleDuplicates(givenName, familyName, dateOfBirth) };
+  }
+}
+
+@QueryHandler(SearchPeopleQuery)
+export class SearchPeopleHandler implements IQueryHandler<SearchPeopleQuery> {
+  constructor(private readonly register: PersonRegister, private readonly access: AccessPolicy) {}
+
+  async execute({ text, actor, dateOfBirth, limit }: SearchPeopleQuery) {
+    const { hits, more } = this.register.search(text, { dateOfBirth, limit, mayShow: (personId) => this.access.maySeePerson(actor, personId) });
+    return { people: hits, more };
   }
 }

@@ -1,5 +1,4 @@
 import { isOverdue } from '@onedoor/domain';
-import { ERASED } from '@onedoor/personal-data';
 import { PersonRegister, ReferralBook, ReferralRecord } from '@onedoor/projections';
 
 /**
@@ -7,11 +6,11 @@ import { PersonRegister, ReferralBook, ReferralRecord } from '@onedoor/projectio
  * the caller may see the person (consent or registration); statuses, dates and counts always do.
  */
 export function referralView(referral: ReferralRecord, maySeePerson: boolean, book: ReferralBook, register: PersonRegister, now: string) {
-  const details = maySeePerson ? register.details(referral.personId) : undefined;
+  const name = maySeePerson ? register.nameOf(referral.personId) : undefined;
   return {
     referralId: referral.referralId,
     personId: referral.personId,
-    ...(details !== undefined ? { person: details === ERASED ? ERASED : { givenName: details.givenName, familyName: details.familyName } } : {}),
+    ...(name !== undefined ? { person: name } : {}),
     status: referral.status,
     referringPartnerId: referral.referringPartnerId,
     receivingPartnerId: referral.receivingPartnerId,

@@ -1,0 +1,25 @@
+import type { WorklistItem } from '../../api/types';
+
+const OPEN = new Set(['draft', 'requested', 'accepted', 'in-progress', 'on-hold', 'rejected']);
+
+export interface WorklistSections {
+  /** Waiting for this partner to accept or reject: overdue first, then least time left. */
+  respond: WorklistItem[];
+  /** Accepted work this partner is doing. */
+  working: WorklistItem[];
+  /** Referrals this partner sent that are still open (a rejected one waits to be re-routed). */
+  sent: WorklistItem[];
+  closed: WorklistItem[];
+}
+
+export function worklistSections(items: WorklistItem[]): WorklistSections {
+  const due = (i: WorklistItem) => (i.respondBy ? Date.parse(i.respondBy) : Number.MAX_SAFE_INTEGER);
+  const byDue = (a: WorklistItem, b: WorklistItem) => Number(b.overdue) - Number(a.overdue) || due(a) - due(b) || (a.urgency === 'urgent' ? -1 : 0) - (b.urgency === 'urgent' ? -1 : 0);
+  const byRecent = (a: WorklistItem, b: WorklistItem) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
+  return {
+    respond: items.filter((i) => i.role === 'receiving' && i.status === 'requested').sort(byDue),
+    working: items.filter((i) => i.role === 'receiving' && OPEN.has(i.status) && i.status !== 'requested').sort(byRecent),
+    sent: items.filter((i) => i.role === 'referring' && OPEN.has(i.status)).sort(byDue),
+    closed: items.filter((i) => !OPEN.has(i.status)).sort(byRecent),
+  };
+}
