@@ -24,8 +24,16 @@ fi
 # (once) and start it when it is not answering.
 bash infra/kafka/start.sh
 
+# The console's browser tests drive Debian's Chromium (never a downloaded browser): install it when absent.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update
+  apt-get install -y chromium
+fi
+
 echo "type-checking…"
 npx tsc -p tsconfig.json --noEmit
+# The web console: type-checked and built into dist/console, which the platform serves and the browser tests use.
+npm run -s build:console
 
 mkdir -p .tmp
 set +e

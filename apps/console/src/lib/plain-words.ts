@@ -44,6 +44,21 @@ const PLAIN: Record<string, string> = {
   'insights.not-your-partner': "You can see only your own organisation's figures.",
 };
 
+/**
+ * Fields where the API's rule ("code must be one of the following values: …") reads as a puzzle at the desk;
+ * the console's own controls make the fix obvious in fewer words.
+ */
+const FIELD_PLAIN: Record<string, string> = {
+  'reason.code': 'Choose a reason.',
+  'reason.text': 'Say why, in a few words.',
+  'outcome.code': 'Choose an outcome.',
+  kind: 'Choose the kind of support.',
+  serviceId: 'Choose a service.',
+  reason: 'Give a reason.',
+  givenName: 'Enter the given name.',
+  familyName: 'Enter the family name.',
+};
+
 /** A sentence for staff, whatever went wrong. */
 export function plainWords(error: unknown): string {
   if (error instanceof NetworkProblem) return error.message;
@@ -59,8 +74,10 @@ export function plainWords(error: unknown): string {
 /** A field's rules in words (the API's wording, which names the field), one sentence each. */
 export function fieldWords(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiProblem)) return undefined;
-  const rules = error.forField(field).flatMap((f) => f.rules);
-  return rules.length > 0 ? rules.map(sentence).join(' ') : undefined;
+  const problems = error.forField(field);
+  if (problems.length === 0) return undefined;
+  const plain = [...new Set(problems.map((p) => FIELD_PLAIN[p.field] ?? p.rules.map(sentence).join(' ')))];
+  return plain.join(' ');
 }
 
 function sentence(text: string): string {

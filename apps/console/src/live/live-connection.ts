@@ -41,7 +41,7 @@ export function connectLive(token: string, onNotice: (notice: LiveNotice) => voi
       }
       onState('reconnecting');
       await new Promise((r) => setTimeout(r, pause));
-      pause = Math.min(pause * 2, 15_000);
+      pause = Math.min(pause * 2, 5_000);
     }
   };
   void run();
