@@ -12,20 +12,21 @@ export function BarChart({ bars, title, unit = '' }: { bars: Bar[]; title: strin
   const rowHeight = 26;
   const labelWidth = 150;
   const width = 460;
-  const plot = width - labelWidth - 60;
+  const plot = width - labelWidth - 130;
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${bars.length * rowHeight + 8}`} role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
       {bars.map((b, i) => {
         const y = i * rowHeight + 4;
         const w = (plot * b.value) / max;
+        const markerX = b.marker !== undefined ? (plot * b.marker) / max : 0;
         return (
           <g key={b.label}>
             <text x={labelWidth - 6} y={y + 15} textAnchor="end" className="chart-label">
               {b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}
             </text>
             <rect x={labelWidth} y={y + 3} width={Math.max(1, w)} height={rowHeight - 10} className="chart-bar" />
-            {b.marker !== undefined && <line x1={labelWidth + (plot * b.marker) / max} x2={labelWidth + (plot * b.marker) / max} y1={y} y2={y + rowHeight - 4} className="chart-marker" />}
-            <text x={labelWidth + w + 4} y={y + 15} className="chart-value">
+            {b.marker !== undefined && <line x1={labelWidth + markerX} x2={labelWidth + markerX} y1={y} y2={y + rowHeight - 4} className="chart-marker" />}
+            <text x={labelWidth + Math.max(w, markerX) + 6} y={y + 15} className="chart-value">
               {b.text ?? `${b.value}${unit}`}
             </text>
           </g>
