@@ -24,7 +24,10 @@ function useRoute(): [Route, (route: Route) => void] {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const go = useCallback((next: Route) => {
-    window.location.hash = hashOf(next);
+    const hash = hashOf(next);
+    // Setting the same hash fires no hashchange (e.g. after replaceState): follow it here too.
+    if (window.location.hash === hash) setRoute(routeOf(hash));
+    else window.location.hash = hash;
   }, []);
   return [route, go];
 }
@@ -41,16 +44,18 @@ export function App() {
   const [signedIn, setSignedIn] = useState<SignedIn | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [live, setLive] = useState<LiveState>('connecting');
+  const [signedOutBecause, setSignedOutBecause] = useState<string | undefined>();
   const listeners = useRef(new Set<(notice: LiveNotice) => void>());
 
-  const signOut = useCallback(() => {
+  const signOut = useCallback((because?: string) => {
     session.signOut();
     setToken(undefined);
     setSignedIn(undefined);
+    setSignedOutBecause(because);
     window.location.hash = '#/sign-in';
   }, []);
 
-  const api = useMemo(() => onedoorApi(new ApiClient(() => session.token, signOut)), [signOut]);
+  const api = useMemo(() => onedoorApi(new ApiClient(() => session.token, () => signOut('Your sign-in has expired or is not valid. Sign in again.'))), [signOut]);
 
   // A sign-in URL (#/sign-in?token=…) signs in and leaves the token out of the address bar and history.
   useEffect(() => {
@@ -105,7 +110,9 @@ export function App() {
     return (
       <SignIn
         api={api}
+        notice={signedOutBecause}
         onSignedIn={(t) => {
+          setSignedOutBecause(undefined);
           session.signIn(t);
           setToken(t);
           go({ screen: 'contact' });
@@ -119,7 +126,7 @@ export function App() {
         {problem ? (
           <div role="alert" className="notice error">
             <p>{problem}</p>
-            <button onClick={signOut}>Sign in again</button>
+            <button onClick={() => signOut()}>Sign in again</button>
           </div>
         ) : (
           <p>Signing in…</p>
@@ -155,7 +162,7 @@ export function App() {
           <span>
             {context.actor.staffId} · <strong>{me}</strong>
           </span>
-          <button className="link" onClick={signOut}>
+          <button className="link" onClick={() => signOut()}>
             Sign out
           </button>
         </div>

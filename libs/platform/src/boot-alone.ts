@@ -7,13 +7,14 @@ import { appLogger } from './logging/app-logger';
 import { PlatformModule } from './platform.module';
 
 /** Boots one app's module alone on the platform's embedded store: how each app in apps/ can run by itself. */
-export function bootAlone(appModule: (config: OnedoorConfig) => Type<unknown> | DynamicModule): void {
+export function bootAlone(appModule: (config: OnedoorConfig) => Type<unknown> | DynamicModule, beforeListen?: (app: NestFastifyApplication) => Promise<void>): void {
   (async () => {
     const config = loadConfig();
     @Module({ imports: [PlatformModule.forRoot(config), appModule(config)] })
     class StandaloneModule {}
     const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger: appLogger(config) });
     configureHttp(app);
+    await beforeListen?.(app);
     await app.listen(config.PORT, config.HOST);
   })().catch((error) => {
     console.error(error instanceof ConfigurationError ? error.message : error);

@@ -4,7 +4,7 @@ import type { SignInOptions } from '../api/types';
 import { ProblemNotice } from '../components/problem-notice';
 
 /** Dev mode: pick a demo partner. Token mode: paste the token the consortium issued (or open a sign-in link). */
-export function SignIn({ api, onSignedIn }: { api: OnedoorApi; onSignedIn: (token: string) => void }) {
+export function SignIn({ api, notice, onSignedIn }: { api: OnedoorApi; notice?: string; onSignedIn: (token: string) => void }) {
   const [options, setOptions] = useState<SignInOptions | undefined>();
   const [error, setError] = useState<unknown>();
   const [pasted, setPasted] = useState('');
@@ -34,6 +34,11 @@ export function SignIn({ api, onSignedIn }: { api: OnedoorApi; onSignedIn: (toke
   return (
     <main id="main" className="page narrow sign-in">
       <h1>Sign in to OneDoor</h1>
+      {notice && !error && (
+        <div role="alert" className="notice warning">
+          <p>{notice}</p>
+        </div>
+      )}
       <ProblemNotice error={error} />
       {options?.mode === 'dev' && (
         <section aria-labelledby="demo-sign-in">
