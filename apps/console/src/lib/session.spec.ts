@@ -13,7 +13,8 @@ class MapStore implements SessionStore {
   }
 }
 
-const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Payloads here are ASCII, so btoa (in browsers and Node alike) encodes them. */
+const base64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const jwt = (payload: unknown) => `${base64url('{"alg":"HS256","typ":"JWT"}')}.${base64url(JSON.stringify(payload))}.signature`;
 
 describe('Session', () => {
