@@ -23,6 +23,9 @@ export function actionsFor(referral: Referral, actor: Actor): Action[] {
       if (receiving || referring || actor.managesConsortium) out.push('cancel');
       break;
     case 'rejected':
+      // A rejected referral can only be routed again (the API refuses rejected → cancelled).
+      if (referring || actor.managesConsortium) out.push('route');
+      break;
     case 'draft':
       if (referring || actor.managesConsortium) out.push('route', 'cancel');
       break;
