@@ -1,6 +1,8 @@
 import type { WorklistItem } from '../../api/types';
 
 const OPEN = new Set(['draft', 'requested', 'accepted', 'in-progress', 'on-hold', 'rejected']);
+/** Accepted work: what a receiving partner is doing. A referral it rejected is no longer its work. */
+const WORKING = new Set(['accepted', 'in-progress', 'on-hold']);
 
 export interface WorklistSections {
   /** Waiting for this partner to accept or reject: overdue first, then least time left. */
@@ -9,6 +11,7 @@ export interface WorklistSections {
   working: WorklistItem[];
   /** Referrals this partner sent that are still open (a rejected one waits to be re-routed). */
   sent: WorklistItem[];
+  /** Finished referrals, and those this partner received and turned down (the referrer re-routes them). */
   closed: WorklistItem[];
 }
 
@@ -18,8 +21,8 @@ export function worklistSections(items: WorklistItem[]): WorklistSections {
   const byRecent = (a: WorklistItem, b: WorklistItem) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
   return {
     respond: items.filter((i) => i.role === 'receiving' && i.status === 'requested').sort(byDue),
-    working: items.filter((i) => i.role === 'receiving' && OPEN.has(i.status) && i.status !== 'requested').sort(byRecent),
+    working: items.filter((i) => i.role === 'receiving' && WORKING.has(i.status)).sort(byRecent),
     sent: items.filter((i) => i.role === 'referring' && OPEN.has(i.status)).sort(byDue),
-    closed: items.filter((i) => !OPEN.has(i.status)).sort(byRecent),
+    closed: items.filter((i) => !OPEN.has(i.status) || (i.role === 'receiving' && i.status === 'rejected')).sort(byRecent),
   };
 }
