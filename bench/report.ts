@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ConsoleBenchResult } from './console/console-bench';
+import { renderConsole } from './console/console-report';
 import type { DirectoryBenchResult } from './directory/directory-bench';
 import type { HttpBenchResult } from './http/http-bench';
 import type { OutcomesBenchResult } from './outcomes/outcomes-bench';
@@ -19,6 +21,7 @@ export interface BenchRun {
   directory?: DirectoryBenchResult;
   outcomes?: OutcomesBenchResult;
   relay?: RelayBenchResult;
+  console?: ConsoleBenchResult;
 }
 
 export const LAST_RUN_FILE = join(__dirname, 'last-run.json');
@@ -35,6 +38,7 @@ export function renderReport(run: BenchRun): string {
   if (run.directory) out.push('', ...renderDirectory(run.directory));
   if (run.outcomes) out.push('', ...renderOutcomes(run.outcomes));
   if (run.relay) out.push('', ...renderRelay(run.relay));
+  if (run.console) out.push('', ...renderConsole(run.console));
   out.push('', `summary: ${summaryLine(run)}`);
   return out.join('\n');
 }
@@ -52,6 +56,12 @@ function summaryLine(run: BenchRun): string {
     parts.push(`(e) outcomes replay/raw ≥ ${TARGETS.outcomesReplayToRawRatio} ${atLeast(run.outcomes.ratio, TARGETS.outcomesReplayToRawRatio)}, peak RSS ≤ ${TARGETS.outcomesPeakRssMiB} MiB ${atMost(Math.max(...run.outcomes.peakRssMiB), TARGETS.outcomesPeakRssMiB)}`);
   }
   if (run.relay) parts.push(`(g) relay lag p99 ≤ ${TARGETS.relayLagP99Ms} ms ${run.relay.lagVerdict}`);
+  if (run.console) {
+    const c = run.console;
+    parts.push(`(h) first-screen JS ≤ ${TARGETS.consoleFirstScreenJsGzipKiB} KiB gzipped ${atMost(c.bundle.firstScreenGzipBytes / 1024, TARGETS.consoleFirstScreenJsGzipKiB)}`);
+    parts.push(`(i) first interactive ≤ ${TARGETS.consoleFirstInteractiveMs} ms ${atMost(c.firstInteractive.consoleCold.median, TARGETS.consoleFirstInteractiveMs)}`);
+    parts.push(`(j) person search p95 ≤ ${TARGETS.personSearchP95Ms} ms ${atMost(c.personSearch.search.p95, TARGETS.personSearchP95Ms)}`);
+  }
   return parts.join('; ');
 }
 

@@ -1,9 +1,10 @@
 /**
- * The OneDoor benchmark: `npm run bench [-- --only store|http|directory|outcomes|relay] [-- --quick] [-- --cpu-prof]`.
+ * The OneDoor benchmark: `npm run bench [-- --only store|http|directory|outcomes|relay|console] [-- --quick] [-- --cpu-prof]`.
  * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
  * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
  */
 import { parseOptions, UsageError } from './cli-options';
+import { CONSOLE_PLAN, QUICK_CONSOLE_PLAN, runConsoleBench } from './console/console-bench';
 import { runHttpBench } from './http/http-bench';
 import { DIRECTORY_PLAN, QUICK_DIRECTORY_PLAN, runDirectoryBench } from './directory/directory-bench';
 import { describeMachine } from './machine';
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   }
   if (options.parts.includes('relay')) {
     run.relay = await runRelayBench(options.quick ? QUICK_RELAY_PLAN : RELAY_PLAN, progress);
+  }
+  if (options.parts.includes('console')) {
+    run.console = await runConsoleBench(options.quick ? QUICK_CONSOLE_PLAN : CONSOLE_PLAN, progress);
   }
   console.log(renderReport(run));
   writeLastRun(run);

@@ -16,6 +16,12 @@ export const TARGETS = {
   outcomesPeakRssMiB: 512,
   /** (f) Kafka relay end-to-end lag p99 (commit → a consumer receives it), milliseconds, at a steady 1,000 events/s. */
   relayLagP99Ms: 500,
+  /** (h) the console's JavaScript for the first screen, gzipped, KiB. */
+  consoleFirstScreenJsGzipKiB: 250,
+  /** (i) navigation → the contact point usable (heading shown, Name field takes typing), ms, localhost with the demo data. */
+  consoleFirstInteractiveMs: 1000,
+  /** (j) person search as you type (GET /people?search=…&limit=20) p95, ms, on a register of 10,000 people. */
+  personSearchP95Ms: 100,
 } as const;
 
 export type Verdict = 'PASS' | 'MISS';
