@@ -23,7 +23,7 @@ export function renderConsole({ bundle, seedMs, firstInteractive: fi, personSear
     `    heading and labelled field from a bare node:http server, same browser, same timing; ${fi.runs} runs each, taking turns`,
     formatTable(['load', 'median ms', 'max ms', 'runs ms'], [load('console, cold cache', fi.consoleCold), load('raw page, cold cache', fi.rawCold), load('console, warm cache', fi.consoleWarm), load('raw page, warm cache', fi.rawWarm)]),
     `    console / raw (medians): cold ${fixed(fi.coldRatio, 1)}×, warm ${fixed(fi.warmRatio, 1)}×; scripts fetched: ${fi.scriptsLoaded.join(', ') || 'none'};`,
-    `    API calls before usable: ${fi.apiCallsBeforeUsable.join(', ') || 'none'}`,
+    `    script bytes over the wire per load: cold ${thousands(fi.scriptTransferBytes.cold)}, warm ${thousands(fi.scriptTransferBytes.warm)}; API calls before usable: ${fi.apiCallsBeforeUsable.join(', ') || 'none'}`,
     formatTable(['check', 'measured', 'target', 'verdict'], [['first interactive, cold, median', `${fixed(fi.consoleCold.median, 0)} ms (max ${fixed(fi.consoleCold.max, 0)})`, `≤ ${TARGETS.consoleFirstInteractiveMs} ms`, atMost(fi.consoleCold.median, TARGETS.consoleFirstInteractiveMs)]]),
     '',
     `(j) Person search as you type: ${thousands(ps.people)} generated people registered through the command bus (${thousands(ps.registerPerSec)}/s, ${fixed(ps.registerMs / 1000, 1)} s) on top of the demo's;`,

@@ -33,6 +33,8 @@ export interface FirstInteractiveResult {
   scriptsLoaded: string[];
   /** API calls the console made before its first screen was usable (method-less paths, first cold run). */
   apiCallsBeforeUsable: string[];
+  /** Script bytes over the wire per console load (median): all of them cold, none warm, or the cache did not do what the label says. */
+  scriptTransferBytes: { cold: number; warm: number };
 }
 
 /**
@@ -57,12 +59,14 @@ const WHEN_USABLE = `new Promise((resolve, reject) => {
   frame();
 })`;
 
-/** What the page fetched before `until` ms: [scripts, API paths]. */
+/** What the page fetched before `until` ms: [scripts, API paths, script bytes over the wire (0 from the cache)]. */
 const FETCHED_BEFORE = (until: number) => `(() => {
   const entries = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= ${until});
+  const scripts = entries.filter((e) => new URL(e.name).pathname.endsWith('.js'));
   return [
-    entries.filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => new URL(e.name).pathname.split('/').pop()),
+    scripts.map((e) => new URL(e.name).pathname.split('/').pop()),
     entries.filter((e) => e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest').map((e) => new URL(e.name).pathname),
+    scripts.reduce((sum, e) => sum + e.transferSize, 0),
   ];
 })()`;
 
@@ -80,24 +84,25 @@ async function startRawServer(): Promise<{ url: string; close: () => Promise<voi
 }
 
 /** One navigation from a blank page to `url`, timed by the page itself; checks that typing into Name lands. */
-async function loadOnce(page: Page, cdp: CDPSession, url: string, cold: boolean): Promise<{ ms: number; scripts: string[]; api: string[] }> {
+async function loadOnce(page: Page, cdp: CDPSession, url: string, cold: boolean): Promise<{ ms: number; scripts: string[]; api: string[]; scriptBytes: number }> {
   await page.goto('about:blank');
   if (cold) await cdp.send('Network.clearBrowserCache');
   await page.goto(url, { waitUntil: 'commit' });
   const ms = Number(await page.evaluate(WHEN_USABLE));
-  const [scripts, api] = (await page.evaluate(FETCHED_BEFORE(ms))) as [string[], string[]];
+  const [scripts, api, scriptBytes] = (await page.evaluate(FETCHED_BEFORE(ms))) as [string[], string[], number];
   const name = page.getByLabel('Name', { exact: true });
   await name.pressSequentially('Am');
   const typed = await name.inputValue();
   if (typed !== 'Am') throw new Error(`typed "Am" into Name on ${url}, it shows "${typed}"`);
-  return { ms, scripts, api };
+  return { ms, scripts, api, scriptBytes };
 }
 
 const times = (runs: number[]): LoadTimes => ({ runs, median: median(runs), max: Math.max(...runs) });
 
 /**
  * (i) Navigation → the contact point usable, in Debian's Chromium, signed in through the demo partner picker.
- * Runs take turns: console cold, raw cold, console warm, raw warm (order flipped every other run); one warm-up of each first.
+ * Each run: console and raw with the cache emptied, then (after one unmeasured console load fills the cache) both warm;
+ * who goes first flips every run; one warm-up of each first.
  */
 export async function measureFirstInteractive(consoleUrl: string, plan: { runs: number; signInAs: string }, progress: (line: string) => void): Promise<FirstInteractiveResult> {
   const raw = await startRawServer();
@@ -118,6 +123,7 @@ export async function measureFirstInteractive(consoleUrl: string, plan: { runs: 
     const result = { consoleCold: [] as number[], consoleWarm: [] as number[], rawCold: [] as number[], rawWarm: [] as number[] };
     const scripts = new Set<string>();
     let apiCalls: string[] = [];
+    const transfer = { cold: [] as number[], warm: [] as number[] };
     for (const cold of [true, false]) {
       await loadOnce(page, cdp, contact, cold);
       await loadOnce(page, cdp, raw.url, cold);
@@ -125,12 +131,15 @@ export async function measureFirstInteractive(consoleUrl: string, plan: { runs: 
     for (let run = 0; run < plan.runs; run++) {
       progress(`(i) first interactive: run ${run + 1} of ${plan.runs} (console and raw page, cold and warm cache)…`);
       for (const cold of [true, false]) {
+        // A cold load of the raw page empties the cache too: fill it again (unmeasured) before the warm loads.
+        if (!cold) await loadOnce(page, cdp, contact, false);
         const order = run % 2 === 0 ? (['console', 'raw'] as const) : (['raw', 'console'] as const);
         for (const which of order) {
           const load = await loadOnce(page, cdp, which === 'console' ? contact : raw.url, cold);
           if (which === 'console') {
             load.scripts.forEach((s) => scripts.add(s));
             if (cold && apiCalls.length === 0) apiCalls = load.api;
+            transfer[cold ? 'cold' : 'warm'].push(load.scriptBytes);
           }
           result[`${which}${cold ? 'Cold' : 'Warm'}`].push(load.ms);
         }
@@ -151,6 +160,7 @@ export async function measureFirstInteractive(consoleUrl: string, plan: { runs: 
       warmRatio: consoleWarm.median / rawWarm.median,
       scriptsLoaded: [...scripts].sort(),
       apiCallsBeforeUsable: apiCalls,
+      scriptTransferBytes: { cold: median(transfer.cold), warm: median(transfer.warm) },
     };
   } finally {
     await context?.close();
