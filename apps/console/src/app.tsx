@@ -36,6 +36,7 @@ interface SignedIn {
   actor: Actor;
   consortiumName: string;
   partners: Partner[];
+  serviceNames: Map<string, string>;
 }
 
 export function App() {
@@ -72,9 +73,9 @@ export function App() {
     let cancelled = false;
     (async () => {
       try {
-        const [{ body: actor }, { body: consortium }] = await Promise.all([api.whoami(), api.consortium()]);
+        const [{ body: actor }, { body: consortium }, { body: services }] = await Promise.all([api.whoami(), api.consortium(), api.services()]);
         if (!cancelled) {
-          setSignedIn({ actor, consortiumName: consortium.consortium.name, partners: consortium.partners.filter((p) => p.active) });
+          setSignedIn({ actor, consortiumName: consortium.consortium.name, partners: consortium.partners.filter((p) => p.active), serviceNames: new Map(services.items.map((x) => [x.serviceId, x.name])) });
           setProblem(undefined);
         }
       } catch (error) {
@@ -94,10 +95,12 @@ export function App() {
   const context = useMemo<ConsoleContext | undefined>(() => {
     if (!signedIn) return undefined;
     const names = new Map(signedIn.partners.map((p) => [p.partnerId, p.name]));
+    const { serviceNames, ...rest } = signedIn;
     return {
       api,
-      ...signedIn,
+      ...rest,
       partnerName: (id) => (id ? names.get(id) ?? id : ''),
+      serviceName: (id) => (id ? serviceNames.get(id) ?? id : ''),
       go,
       onLive: (listener) => {
         listeners.current.add(listener);

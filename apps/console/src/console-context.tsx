@@ -11,6 +11,8 @@ export interface ConsoleContext {
   consortiumName: string;
   partners: Partner[];
   partnerName(partnerId: string | undefined): string;
+  /** A service's name (its id when the directory does not know it, e.g. a service listed since sign-in). */
+  serviceName(serviceId: string | undefined): string;
   go(route: Route): void;
   /** Subscribe to live notices; returns the unsubscribe. */
   onLive(listener: (notice: LiveNotice) => void): () => void;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiProblem } from '../../api/client';
 import type { ReferralMove } from '../../api/onedoor';
 import type { Referral, ReferralHistoryEntry } from '../../api/types';
@@ -14,18 +14,21 @@ import { actionsFor } from './referral-actions';
  * someone else acted first, the API says so, and the fresh state replaces the stale one with a notice.
  */
 export function ReferralPanel({ referralId, onClose, onChanged }: { referralId: string; onClose: () => void; onChanged: () => void }) {
-  const { api, actor, onLive, partnerName } = useConsole();
+  const { api, actor, onLive, partnerName, serviceName } = useConsole();
   const [referral, setReferral] = useState<Referral | undefined>();
   const [history, setHistory] = useState<ReferralHistoryEntry[]>([]);
   const [error, setError] = useState<unknown>();
   const [stale, setStale] = useState<string | undefined>();
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The version on screen, and whether our own move is in flight: our own changes are not "someone else's".
+  const shown = useRef<{ version: number; acting: boolean }>({ version: -1, acting: false });
 
   const load = useCallback(async () => {
     try {
       const [{ body }, { body: h }] = await Promise.all([api.referral(referralId), api.referralHistory(referralId)]);
       setReferral(body);
+      shown.current.version = body.version;
       setHistory(h.history);
       return body;
     } catch (e) {
@@ -41,7 +44,7 @@ export function ReferralPanel({ referralId, onClose, onChanged }: { referralId: 
   useEffect(
     () =>
       onLive((n) => {
-        if (n.kind === 'referral' && n.referralId === referralId) {
+        if (n.kind === 'referral' && n.referralId === referralId && !shown.current.acting && n.version > shown.current.version) {
           void load().then((fresh) => {
             if (fresh) setChangedElsewhere(true);
           });
@@ -53,6 +56,7 @@ export function ReferralPanel({ referralId, onClose, onChanged }: { referralId: 
   const act = async (move: ReferralMove | 'interaction' | 'employment', body: unknown) => {
     if (!referral || busy) return false;
     setBusy(true);
+    shown.current.acting = true;
     setError(undefined);
     setStale(undefined);
     setChangedElsewhere(false);
@@ -72,6 +76,7 @@ export function ReferralPanel({ referralId, onClose, onChanged }: { referralId: 
       }
       return false;
     } finally {
+      shown.current.acting = false;
       setBusy(false);
     }
   };
@@ -117,7 +122,7 @@ export function ReferralPanel({ referralId, onClose, onChanged }: { referralId: 
         <dd>{partnerName(referral.referringPartnerId)}</dd>
         <dt>To</dt>
         <dd>
-          {partnerName(referral.receivingPartnerId)} {referral.serviceId && <span className="muted">({referral.serviceId})</span>}
+          {partnerName(referral.receivingPartnerId)} {referral.serviceId && <span className="muted">· {serviceName(referral.serviceId)}</span>}
         </dd>
         {referral.respondBy && (
           <>

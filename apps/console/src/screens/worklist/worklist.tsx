@@ -77,6 +77,7 @@ export function WorklistScreen({ selected }: { selected?: string }) {
 }
 
 function ItemTable({ title, items, now, selected, onOpen, empty, hideTitle }: { title: string; items: WorklistItem[]; now: Date; selected?: string; onOpen: (id: string) => void; empty: string; hideTitle?: boolean }) {
+  const { serviceName } = useConsole();
   return (
     <section className="worklist-section" aria-label={title}>
       {!hideTitle && (
@@ -94,7 +95,7 @@ function ItemTable({ title, items, now, selected, onOpen, empty, hideTitle }: { 
               <th scope="col">Needs</th>
               <th scope="col">Status</th>
               <th scope="col">Respond by</th>
-              <th scope="col">{items[0]?.role === 'referring' ? 'To' : 'Service'}</th>
+              <th scope="col">Service</th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +116,7 @@ function ItemTable({ title, items, now, selected, onOpen, empty, hideTitle }: { 
                     {i.waitlisted && <span className="badge">Waiting list</span>}
                   </td>
                   <td className={left?.overdue ? 'overdue' : ''}>{left?.text ?? '—'}</td>
-                  <td>{i.serviceId ?? '—'}</td>
+                  <td>{i.serviceId ? serviceName(i.serviceId) : '—'}</td>
                 </tr>
               );
             })}
