@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '../../apps/relay/src/kafka/topics-with-leaders';
 
 export const BENCH_BROKER = '127.0.0.1:9092';
 
@@ -17,6 +18,6 @@ export function benchKafka(clientId: string): Kafka {
 export async function createTopics(topics: string[], partitions: number): Promise<void> {
   const admin = benchKafka('relay-bench-admin').admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: partitions })) });
+  await createTopicsWithLeaders(admin, topics, { numPartitions: partitions });
   await admin.disconnect();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '../../apps/relay/src/kafka/topics-with-leaders';
 
 /** One record as a partner would see it, with what the relay tests check. */
 export interface ReadRecord {
@@ -29,17 +30,8 @@ export class TopicReader {
   async start(partitions = 3): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topic, numPartitions: partitions }] });
-    // A topic just created (here or by the relay) can still be unknown to the broker's metadata for a moment; a
-    // consumer joining then fails with "does not host this topic-partition". Wait until every partition has a leader.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const metadata = await admin.fetchTopicMetadata({ topics: [this.topic] }).catch(() => undefined);
-      const known = metadata?.topics.find((t) => t.name === this.topic);
-      if (known && known.partitions.length > 0 && known.partitions.every((p) => p.leader >= 0)) break;
-      if (Date.now() > deadline) throw new Error(`topic ${this.topic} has no leader for every partition after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // A consumer joining a topic whose partitions have no leader yet fails with "does not host this topic-partition".
+    await createTopicsWithLeaders(admin, [this.topic], { numPartitions: partitions });
     await admin.disconnect();
     this.consumer = this.kafka.consumer({ groupId: `relay-test-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: 50, maxRetryTime: 2000 } });
     await this.consumer.connect();

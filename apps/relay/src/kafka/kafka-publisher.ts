@@ -1,6 +1,7 @@
 import { Admin, CompressionTypes, Kafka, Message, Partitioners, Producer, TopicMessages } from 'kafkajs';
 import type { OutboundMessage } from '@onedoor/messaging';
 import { kafkaLogCreator } from './kafka-log';
+import { createTopicsWithLeaders } from './topics-with-leaders';
 
 export interface KafkaPublisherOptions {
   brokers: string[];
@@ -64,8 +65,7 @@ export class KafkaPublisher {
   private async ensureTopics(messages: OutboundMessage[]): Promise<void> {
     const missing = [...new Set(messages.map((m) => m.topic))].filter((topic) => !this.knownTopics.has(topic));
     if (missing.length === 0) return;
-    // Resolves false, not an error, for topics another instance (or an earlier term) already created.
-    await this.admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: this.options.topicPartitions })) });
+    await createTopicsWithLeaders(this.admin, missing, { numPartitions: this.options.topicPartitions, timeoutMs: 10_000 });
     missing.forEach((topic) => this.knownTopics.add(topic));
   }
 }
