@@ -286,4 +286,25 @@ export interface ReferralHistoryEntry {
   type: string;
   by: { staffId: string; partnerId: string };
   summary: string;
+  /** The non-personal facts of the event (ids, codes, dates), for a sentence in the reader's own words. */
+  details?: ReferralHistoryDetails;
+}
+
+export interface ReferralHistoryDetails {
+  reason?: { code: string };
+  handoffReason?: string;
+  outcome?: { code: string; enteredWork?: boolean };
+  partnerId?: string;
+  serviceId?: string;
+  previousPartnerId?: string;
+  respondBy?: string;
+  waitlisted?: boolean;
+  fromPartnerId?: string;
+  toPartnerId?: string;
+  side?: 'referring' | 'receiving';
+  consentCoversSuccessor?: boolean;
+  needs?: string[];
+  urgency?: string;
+  kind?: string;
+  occurredOn?: string;
 }

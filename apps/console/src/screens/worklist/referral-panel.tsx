@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { historySentence } from '../../lib/history-sentence';
 import { ApiProblem } from '../../api/client';
 import type { ReferralMove } from '../../api/onedoor';
 import type { Referral, ReferralHistoryEntry } from '../../api/types';
@@ -172,7 +173,7 @@ export function ReferralPanel({ referralId, onClose, onChanged }: { referralId: 
         <ol className="history">
           {history.map((h) => (
             <li key={h.position}>
-              <time dateTime={h.at}>{formatMoment(h.at)}</time> {h.summary} <span className="muted">({h.by.staffId}, {partnerName(h.by.partnerId)})</span>
+              <time dateTime={h.at}>{formatMoment(h.at)}</time> {historySentence(h, { partner: partnerName, service: serviceName })} <span className="muted">({h.by.staffId}, {partnerName(h.by.partnerId)})</span>
             </li>
           ))}
         </ol>
