@@ -1,29 +1,11 @@
 import type { Database, Transaction } from 'better-sqlite3';
-import { AppendResult, ExpectedVersion } from './event-store.port';
-import { DuplicateEventIdError, WrongExpectedVersionError } from './event-store.errors';
+import { AppendResult } from './event-store.port';
 import { decideAppend } from './append-decision';
 import { expectedVersionMatches } from './expected-version';
-import { EventRow, EventStatements } from './sqlite-event-table';
+import { EventStatements } from './sqlite-event-table';
+import { AppendOutcome, AppendRequest, EventRow, isRuleError, WrittenAppend, WrittenGroup } from './append-group';
 
-export interface AppendRequest {
-  stream: string;
-  rows: EventRow[];
-  expected: ExpectedVersion;
-}
-
-/** An append that wrote its rows in this group (rather than being found already written, or empty). */
-export interface WrittenAppend extends AppendResult {
-  written: true;
-}
-
-/** A refused request fails alone; its error is its outcome. */
-export type AppendOutcome = AppendResult | WrittenAppend | WrongExpectedVersionError | DuplicateEventIdError;
-
-/** A committed group: one outcome per request, in order, and the commit time every row of it carries. */
-export interface WrittenGroup {
-  outcomes: AppendOutcome[];
-  recordedAt: string;
-}
+export type { AppendOutcome, AppendRequest, WrittenAppend, WrittenGroup } from './append-group';
 
 /** Past this many streams the version cache starts over rather than grow without bound. */
 const MAX_CACHED_STREAMS = 100_000;
@@ -138,10 +120,6 @@ export class SqliteAppendWriter {
     if (this.versions.size >= MAX_CACHED_STREAMS && !this.versions.has(stream)) this.versions.clear();
     this.versions.set(stream, version);
   }
-}
-
-function isRuleError(error: unknown): error is WrongExpectedVersionError | DuplicateEventIdError {
-  return error instanceof WrongExpectedVersionError || error instanceof DuplicateEventIdError;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -13,12 +13,12 @@ import { assertWellFormedEvents } from './well-formed-events';
 import { LiveSubscriptions } from './live-subscriptions';
 import {
   createEventTable,
-  EventRow,
   EventStatements,
   prepareEventStatements,
   toRecordedEvents,
 } from './sqlite-event-table';
-import { AppendOutcome, AppendRequest, SqliteAppendWriter, WrittenGroup } from './sqlite-append-writer';
+import { SqliteAppendWriter } from './sqlite-append-writer';
+import { AppendOutcome, AppendRequest, EventRow, toRows, WrittenGroup } from './append-group';
 import { RecentlyCommitted } from './recently-committed';
 import { ConnectionSettings, openEventDatabase, readConnectionSettings } from './sqlite-connection';
 import { SqliteWorkerWriter } from './sqlite-worker-writer';
@@ -252,15 +252,4 @@ function rejectAll(requests: QueuedAppend[], error: unknown): void {
   const isError = typeof error === 'object' && error !== null && typeof (error as Error).message === 'string';
   const failure = isError ? (error as Error) : new Error(String(error));
   requests.forEach((request) => request.reject(failure));
-}
-
-/** Serialised at append time, so a caller mutating its objects before the flush cannot change what is written. */
-function toRows(events: NewEvent[]): EventRow[] {
-  const rows = new Array<EventRow>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const { id, type, schemaVersion, data, metadata } = events[i];
-    const json = JSON.stringify(data);
-    rows[i] = { id, type, schemaVersion, data: json, metadata: metadata ? JSON.stringify(metadata) : '{}' };
-  }
-  return rows;
 }
