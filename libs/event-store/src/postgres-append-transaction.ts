@@ -1,4 +1,4 @@
-import type { ClientBase } from 'pg';
+import type { ClientBase, QueryResult } from 'pg';
 import { AppendResult } from './event-store.port';
 import { decideAppend } from './append-decision';
 import { StoredEventPlace } from './event-id-reuse';
@@ -29,21 +29,29 @@ class InsertColumns {
 }
 
 /**
- * Writes a group of append requests inside a transaction the caller has begun (and commits or rolls back
- * afterwards). First it locks the log's head row: every appending transaction does, so from here until COMMIT
- * no one else can write, which makes what it reads next the truth, lets the shared rules (decideAppend) run in
- * JavaScript, and makes the positions it allocates (head + 1 …) gap-free and in commit order. A refused request
- * gets its error as its outcome and writes nothing, so no savepoints are needed. Then one statement inserts
- * every row, moves the head, and NOTIFYs the channel (delivered at COMMIT, only if it commits).
+ * Writes a group of append requests in a transaction it begins on `client` and leaves open: the caller
+ * commits (or rolls back). First it locks the log's head row: every appending transaction does, so from here
+ * until COMMIT no one else can write, which makes what it reads next the truth, lets the shared rules
+ * (decideAppend) run in JavaScript, and makes the positions it allocates (head + 1 …) gap-free and in commit
+ * order. A refused request gets its error as its outcome and writes nothing, so no savepoints are needed. Then
+ * one statement inserts every row, moves the head, and NOTIFYs the channel (delivered at COMMIT, only if it
+ * commits).
  *
- * Six round trips per group however many requests it holds: BEGIN, lock, two look-ups, write, COMMIT.
+ * Four round trips per group however many requests it holds (BEGIN with the lock, the look-ups, the write,
+ * COMMIT). The look-ups must be a statement of their own after the lock: under READ COMMITTED a statement reads
+ * with the snapshot it started with, which would not show what the previous lock holder committed meanwhile.
  */
 export async function appendGroup(client: ClientBase, names: EventSchemaNames, requests: AppendRequest[]): Promise<WrittenGroup> {
-  const locked = await client.query<{ position: string }>(`SELECT position FROM ${names.head} FOR UPDATE`);
-  let head = Number(locked.rows[0].position);
+  // Simple-query protocol: both statements in one round trip.
+  const begun = (await client.query(`BEGIN; SELECT position FROM ${names.head} FOR UPDATE`)) as unknown as Array<QueryResult<{ position: string }>>;
+  let head = Number(begun[1].rows[0].position);
   const recordedAt = new Date().toISOString();
-  const streamHeads = await readStreamHeads(client, names, [...new Set(requests.map((r) => r.stream))]);
-  const places = await readPlaces(client, names, requests.flatMap((r) => r.rows.map((row) => row.id)));
+  const { streamHeads, places } = await lookUp(
+    client,
+    names,
+    [...new Set(requests.map((r) => r.stream))],
+    requests.flatMap((r) => r.rows.map((row) => row.id)),
+  );
 
   const inserts = new InsertColumns();
   const outcomes = requests.map((request): AppendOutcome => {
@@ -73,22 +81,23 @@ export async function appendGroup(client: ClientBase, names: EventSchemaNames, r
   return { outcomes, recordedAt };
 }
 
-async function readStreamHeads(client: ClientBase, names: EventSchemaNames, streams: string[]): Promise<Map<string, AppendResult>> {
-  const { rows } = await client.query<{ stream: string; version: number; position: string }>(
-    `SELECT DISTINCT ON (stream) stream, version, position FROM ${names.events}
-      WHERE stream = ANY($1::text[]) ORDER BY stream, version DESC`,
-    [streams],
+/** The head (version, position of its last event) of each stream, and where each id already sits: one query. */
+async function lookUp(client: ClientBase, names: EventSchemaNames, streams: string[], ids: string[]) {
+  const { rows } = await client.query<{ id: string | null; stream: string; version: number; position: string }>(
+    `(SELECT DISTINCT ON (stream) NULL::text AS id, stream, version, position FROM ${names.events}
+       WHERE stream = ANY($1::text[]) ORDER BY stream, version DESC)
+     UNION ALL
+     SELECT id, stream, version, position FROM ${names.events} WHERE id = ANY($2::text[])`,
+    [streams, ids],
   );
-  return new Map(rows.map((row) => [row.stream, { version: row.version, position: Number(row.position) }]));
-}
-
-async function readPlaces(client: ClientBase, names: EventSchemaNames, ids: string[]): Promise<Map<string, StoredEventPlace>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await client.query<{ id: string; stream: string; version: number; position: string }>(
-    `SELECT id, stream, version, position FROM ${names.events} WHERE id = ANY($1::text[])`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.id, { stream: row.stream, version: row.version, position: Number(row.position) }]));
+  const streamHeads = new Map<string, AppendResult>();
+  const places = new Map<string, StoredEventPlace>();
+  for (const row of rows) {
+    const place = { stream: row.stream, version: row.version, position: Number(row.position) };
+    if (row.id === null) streamHeads.set(row.stream, { version: place.version, position: place.position });
+    else places.set(row.id, place);
+  }
+  return { streamHeads, places };
 }
 
 async function writeRows(

@@ -66,7 +66,6 @@ describe('PostgresEventStore on a shared database', () => {
 
     // A slow appender: its transaction has allocated position 3 and stays open.
     const slow = await rawClient();
-    await slow.query('BEGIN');
     const held = await appendGroup(slow, eventSchemaNames(schema), [
       { stream: 'slow', rows: toRows([newEvent()]), expected: 'no-stream' },
     ]);
@@ -104,7 +103,6 @@ describe('PostgresEventStore on a shared database', () => {
   it('burns no position when an appending transaction rolls back', async () => {
     const store = await open();
     const client = await rawClient();
-    await client.query('BEGIN');
     await appendGroup(client, eventSchemaNames(schema), [{ stream: 'lost', rows: toRows(newEvents(3)), expected: 'any' }]);
     await client.query('ROLLBACK');
 

@@ -74,6 +74,9 @@ export class PostgresEventStore implements EventStore {
   /** Creates the schema when absent and starts listening for commits; ends the pool if it cannot. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const pool = options.pool instanceof Pool ? options.pool : new Pool(options.pool);
+    // An idle connection that drops (server restart) is discarded by the pool, which then emits 'error': left
+    // unheard, that would end the process. The next query opens a fresh connection; the listener reconnects itself.
+    pool.on('error', () => undefined);
     try {
       const names = eventSchemaNames(options.schema ?? 'onedoor');
       await createEventSchema(pool, names);
@@ -183,7 +186,6 @@ export class PostgresEventStore implements EventStore {
   private async inTransaction(requests: AppendRequest[]): Promise<WrittenGroup> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
       const written = await appendGroup(client, this.names, requests);
       await client.query('COMMIT');
       return written;
