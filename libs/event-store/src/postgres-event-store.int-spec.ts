@@ -124,6 +124,36 @@ describe('PostgresEventStore on a shared database', () => {
     await subscription.stop();
   });
 
+  it('listens again after its LISTEN connection is killed, and delivers what was committed meanwhile', async () => {
+    const listening = await open(0);
+    const writer = await open(0);
+    const seen: number[] = [];
+    const subscription = listening.subscribe(0, (e) => void seen.push(e.position));
+    const admin = await rawClient();
+    const listeners = async () =>
+      (
+        await admin.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = $1`,
+          [`LISTEN "onedoor_events_${schema}"`],
+        )
+      ).rows.map((row) => row.pid);
+    const before = await listeners();
+    expect(before).toHaveLength(2); // one per store
+    // Close the writer, so the one LISTEN connection left is the listening store's, and kill it.
+    await writer.close();
+    const [ours] = await listeners();
+    await admin.query('SELECT pg_terminate_backend($1)', [ours]);
+
+    const other = await open(0);
+    await other.append('s', newEvents(2), 'no-stream');
+    await waitUntil(() => seen.length === 2, 'the commit made while it was reconnecting is delivered', 6000);
+    await other.append('s', newEvents(1), 2);
+    await waitUntil(() => seen.length === 3, 'later commits wake it again');
+    expect(seen).toEqual([1, 2, 3]);
+    expect((await listeners()).filter((pid) => pid !== ours)).toHaveLength(2);
+    await subscription.stop();
+  });
+
   it('keeps one gap-free log and one winner per expectation when several processes append at once', async () => {
     const [a, b, c] = [await open(), await open(), await open()];
     const seen: number[] = [];
