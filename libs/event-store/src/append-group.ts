@@ -35,6 +35,22 @@ export interface WrittenGroup {
   recordedAt: string;
 }
 
+/**
+ * What a committed group's callers are answered: each request's result, or the error that refused it alone.
+ * `onWritten` is told of each append that wrote rows (for the store's subscriptions).
+ */
+export function answersOf(
+  requests: readonly AppendRequest[],
+  { outcomes }: WrittenGroup,
+  onWritten: (request: AppendRequest, written: WrittenAppend) => void,
+): Array<AppendResult | Error> {
+  return outcomes.map((outcome, i) => {
+    if (outcome instanceof Error) return outcome;
+    if ('written' in outcome) onWritten(requests[i], outcome);
+    return { version: outcome.version, position: outcome.position };
+  });
+}
+
 export function isRuleError(error: unknown): error is WrongExpectedVersionError | DuplicateEventIdError {
   return error instanceof WrongExpectedVersionError || error instanceof DuplicateEventIdError;
 }

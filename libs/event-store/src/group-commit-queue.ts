@@ -25,6 +25,11 @@ export class GroupCommitQueue<Request, Result> {
     }
   }
 
+  /** Rejects what is queued and not yet being committed (the group in flight is answered by its commit). */
+  failQueued(error: Error): void {
+    this.queue.splice(0).forEach((queued) => queued.reject(error));
+  }
+
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -44,7 +49,7 @@ export class GroupCommitQueue<Request, Result> {
           else queued.resolve(outcome);
         }),
       (error: unknown) => {
-        const failure = error instanceof Error ? error : new Error(String(error));
+        const failure = asError(error);
         group.forEach((queued) => queued.reject(failure));
       },
     ).finally(() => {
@@ -52,4 +57,13 @@ export class GroupCommitQueue<Request, Result> {
       if (this.queue.length > 0) this.scheduleFlush();
     });
   }
+}
+
+/**
+ * Duck-typed, not instanceof: a native addon's error can come from another realm (as under Jest) and must
+ * pass through as it is.
+ */
+function asError(error: unknown): Error {
+  const isError = typeof error === 'object' && error !== null && typeof (error as Error).message === 'string';
+  return isError ? (error as Error) : new Error(String(error));
 }

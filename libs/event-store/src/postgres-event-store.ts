@@ -12,7 +12,7 @@ import { EventStoreClosedError } from './event-store.errors';
 import { assertWellFormedEvents } from './well-formed-events';
 import { LiveSubscriptions } from './live-subscriptions';
 import { RecentlyCommitted } from './recently-committed';
-import { AppendOutcome, AppendRequest, toRows, WrittenGroup } from './append-group';
+import { answersOf, AppendRequest, toRows, WrittenGroup } from './append-group';
 import { GroupCommitQueue } from './group-commit-queue';
 import { createEventSchema, eventSchemaNames, EventSchemaNames } from './postgres-event-schema';
 import { EVENT_COLUMNS, EventTableRow, toRecordedEvents } from './postgres-event-rows';
@@ -197,17 +197,13 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private acknowledge(requests: AppendRequest[], { outcomes, recordedAt }: WrittenGroup): AppendOutcome[] {
-    outcomes.forEach((outcome, i) => {
-      if (outcome instanceof Error || !('written' in outcome)) return;
-      const { stream, rows } = requests[i];
-      this.recent.add(stream, rows, outcome.version, outcome.position, recordedAt);
-      this.knownHead = Math.max(this.knownHead, outcome.position);
+  private acknowledge(requests: AppendRequest[], written: WrittenGroup): Array<AppendResult | Error> {
+    const answers = answersOf(requests, written, ({ stream, rows }, { version, position }) => {
+      this.recent.add(stream, rows, version, position, written.recordedAt);
+      this.knownHead = Math.max(this.knownHead, position);
     });
     this.subscriptions.notifyCommitted();
-    return outcomes.map((outcome) =>
-      outcome instanceof Error || !('written' in outcome) ? outcome : { version: outcome.version, position: outcome.position },
-    );
+    return answers;
   }
 
   /** A commit was announced (undefined: the listener reconnected and may have missed some). */
