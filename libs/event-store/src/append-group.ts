@@ -1,4 +1,4 @@
-import { AppendResult, ExpectedVersion, NewEvent } from './event-store.port';
+import { AppendCondition, AppendResult, ExpectedVersion, NewEvent } from './event-store.port';
 import { DuplicateEventIdError, WrongExpectedVersionError } from './event-store.errors';
 
 /**
@@ -19,6 +19,8 @@ export interface AppendRequest {
   stream: string;
   rows: EventRow[];
   expected: ExpectedVersion;
+  /** Other streams' versions that must hold in this transaction (AppendOptions.conditions). */
+  conditions?: readonly AppendCondition[];
 }
 
 /** An append that wrote its rows in this group (rather than being found already written, or empty). */

@@ -33,7 +33,8 @@ class InsertColumns {
  * commits (or rolls back). First it locks the log's head row: every appending transaction does, so from here
  * until COMMIT no one else can write, which makes what it reads next the truth, lets the shared rules
  * (decideAppend) run in JavaScript, and makes the positions it allocates (head + 1 …) gap-free and in commit
- * order. A refused request gets its error as its outcome and writes nothing, so no savepoints are needed. Then
+ * order. It also makes append conditions (other streams' expected versions) safe: no two transactions can
+ * both pass a check on the same stream, as the second reads only after the first committed. A refused request gets its error as its outcome and writes nothing, so no savepoints are needed. Then
  * one statement inserts every row, moves the head, and NOTIFYs the channel (delivered at COMMIT, only if it
  * commits).
  *
@@ -49,16 +50,19 @@ export async function appendGroup(client: ClientBase, names: EventSchemaNames, r
   const { streamHeads, places } = await lookUp(
     client,
     names,
-    [...new Set(requests.map((r) => r.stream))],
+    [...new Set(requests.flatMap((r) => [r.stream, ...(r.conditions ?? []).map((c) => c.stream)]))],
     requests.flatMap((r) => r.rows.map((row) => row.id)),
   );
 
   const inserts = new InsertColumns();
   const outcomes = requests.map((request): AppendOutcome => {
-    const { stream, rows, expected } = request;
+    const { stream, rows, expected, conditions } = request;
     const current = streamHeads.get(stream) ?? { version: 0, position: 0 };
     try {
-      const decision = decideAppend(stream, rows, expected, current.version, (id) => places.get(id));
+      // Conditions are judged on the same locked view, including what earlier requests of this group wrote.
+      const decision = decideAppend(stream, rows, expected, current.version, (id) => places.get(id), conditions, (other) =>
+        streamHeads.get(other)?.version ?? 0,
+      );
       if (decision.kind === 'replay') return decision.result;
     } catch (error) {
       if (isRuleError(error)) return error;

@@ -1,5 +1,6 @@
 import { Pool, PoolConfig } from 'pg';
 import {
+  AppendOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -9,7 +10,7 @@ import {
   Subscription,
 } from './event-store.port';
 import { EventStoreClosedError } from './event-store.errors';
-import { assertWellFormedEvents } from './well-formed-events';
+import { assertWellFormedConditions, assertWellFormedEvents } from './well-formed-events';
 import { LiveSubscriptions } from './live-subscriptions';
 import { RecentlyCommitted } from './recently-committed';
 import { answersOf, AppendRequest, toRows, WrittenGroup } from './append-group';
@@ -94,11 +95,13 @@ export class PostgresEventStore implements EventStore {
     return this.names.schema;
   }
 
-  append(stream: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  append(stream: string, events: NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
     if (this.closing) return Promise.reject(new EventStoreClosedError());
     try {
       assertWellFormedEvents(stream, events);
-      return this.appends.submit({ stream, rows: toRows(events), expected });
+      assertWellFormedConditions(options);
+      const conditions = options?.conditions?.length ? options.conditions.map(({ stream, expected }) => ({ stream, expected })) : undefined;
+      return this.appends.submit({ stream, rows: toRows(events), expected, conditions });
     } catch (error) {
       return Promise.reject(error);
     }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
+  AppendOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -9,7 +10,7 @@ import {
   Subscription,
 } from './event-store.port';
 import { EventStoreClosedError } from './event-store.errors';
-import { assertWellFormedEvents } from './well-formed-events';
+import { assertWellFormedConditions, assertWellFormedEvents } from './well-formed-events';
 import { LiveSubscriptions } from './live-subscriptions';
 import {
   createEventTable,
@@ -110,17 +111,19 @@ export class SqliteEventStore implements EventStore {
     return { writer: 'inline', ...readConnectionSettings(this.db) };
   }
 
-  append(stream: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  append(stream: string, events: NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
     if (this.writerFailure) return Promise.reject(this.writerFailure);
     if (this.closing) return Promise.reject(new EventStoreClosedError());
     let rows: EventRow[];
     try {
       assertWellFormedEvents(stream, events);
+      assertWellFormedConditions(options);
       rows = toRows(events);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.appends.submit({ stream, rows, expected });
+    const conditions = options?.conditions?.length ? options.conditions.map(({ stream, expected }) => ({ stream, expected })) : undefined;
+    return this.appends.submit({ stream, rows, expected, conditions });
   }
 
   async readStream(stream: string, fromVersion = 0): Promise<RecordedEvent[]> {
