@@ -173,6 +173,28 @@ describe('PostgresEventStore on a shared database', () => {
     await subscription.stop();
   });
 
+  it('never lets a conditioned append from one process commit after another process moved the conditioned stream', async () => {
+    const [referrals, people] = [await open(), await open()];
+    await people.append('person-1', [newEvent('consent-given')], 'no-stream');
+    for (let version = 1; version <= 20; version++) {
+      const [referral, withdrawal] = await Promise.allSettled([
+        referrals.append(`referral-${version}`, [newEvent('referral-requested')], 'no-stream', {
+          conditions: [{ stream: 'person-1', expected: version }],
+        }),
+        people.append('person-1', [newEvent('consent-withdrawn')], version),
+      ]);
+      expect(withdrawal.status).toBe('fulfilled');
+      // Both may succeed only when the referral committed first, while the person was still at `version`.
+      if (referral.status === 'fulfilled' && withdrawal.status === 'fulfilled') {
+        expect(referral.value.position).toBeLessThan(withdrawal.value.position);
+      } else if (referral.status === 'rejected') {
+        expect(referral.reason).toMatchObject({ code: 'wrong-expected-version', stream: 'person-1' });
+      }
+    }
+    const log = await readWholeLog(referrals);
+    expect(log.map((e) => e.position)).toEqual(range(1, log.length));
+  });
+
   it('creates its schema once however many processes start together, and refuses a malformed schema name', async () => {
     await Promise.all(range(1, 4).map(() => open()));
     await stores[0].append('s', [newEvent()], 'no-stream');
