@@ -17,6 +17,8 @@ export interface BenchRun {
   quick: boolean;
   cpuProfile: boolean;
   store?: StoreBenchResult;
+  /** (a-pg) the same appends against PostgresEventStore and raw node-postgres. */
+  postgresStore?: StoreBenchResult;
   http?: HttpBenchResult | { skipped: string };
   directory?: DirectoryBenchResult;
   outcomes?: OutcomesBenchResult;
@@ -33,7 +35,8 @@ export function renderReport(run: BenchRun): string {
     `OneDoor benchmark — ${machine.date}${run.quick ? '  (QUICK smoke run: not for the record)' : ''}${run.cpuProfile ? '  (server CPU-profiled: slower than normal)' : ''}`,
     `node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os}, commit ${machine.gitCommit ?? '?'}, load average at start ${machine.loadAverageAtStart}`,
   ];
-  if (run.store) out.push('', ...renderStore(run.store));
+  if (run.store) out.push('', ...renderStore(run.store, SQLITE_STORE_TITLE));
+  if (run.postgresStore) out.push('', ...renderStore(run.postgresStore, POSTGRES_STORE_TITLE));
   if (run.http) out.push('', ...renderHttp(run.http));
   if (run.directory) out.push('', ...renderDirectory(run.directory));
   if (run.outcomes) out.push('', ...renderOutcomes(run.outcomes));
@@ -46,6 +49,7 @@ export function renderReport(run: BenchRun): string {
 function summaryLine(run: BenchRun): string {
   const parts: string[] = [];
   if (run.store) parts.push(`(a) store/raw ≥ ${TARGETS.storeToRawRatio} ${run.store.verdict}`);
+  if (run.postgresStore) parts.push(`(a-pg) postgres store/raw ≥ ${TARGETS.storeToRawRatio} ${run.postgresStore.verdict}`);
   if (run.http && 'skipped' in run.http) parts.push('(b) skipped');
   else if (run.http) parts.push(`(b) create/no-op ≥ ${TARGETS.createToNoopRatio} ${run.http.ratioVerdict}, create p99 ≤ ${TARGETS.createP99Ms} ms ${run.http.p99Verdict}`);
   if (run.directory) {
@@ -104,7 +108,27 @@ function renderDirectory({ search, rebuild }: DirectoryBenchResult): string[] {
   ];
 }
 
-function renderStore(result: StoreBenchResult): string[] {
+interface StoreTitle {
+  label: string;
+  heading: string;
+  raw: string;
+  note?: string;
+}
+
+const SQLITE_STORE_TITLE: StoreTitle = {
+  label: '(a)',
+  heading: 'Event store: concurrent single-event appends to distinct streams (WAL, synchronous=FULL, acknowledged after COMMIT)',
+  raw: 'raw better-sqlite3',
+};
+
+const POSTGRES_STORE_TITLE: StoreTitle = {
+  label: '(a-pg)',
+  heading: 'PostgreSQL event store: concurrent single-event appends to distinct streams (local server, synchronous_commit on, acknowledged after COMMIT)',
+  raw: 'raw node-postgres (BEGIN, one multi-row INSERT, COMMIT)',
+  note: '"raw 1 per commit" = autocommit single-row INSERTs from the same number of callers over a 10-connection pool',
+};
+
+function renderStore(result: StoreBenchResult, title: StoreTitle): string[] {
   const rows = result.scenarios.map((s) => [
     String(s.inFlight),
     thousands(s.events),
@@ -117,14 +141,15 @@ function renderStore(result: StoreBenchResult): string[] {
     s.verdict,
   ]);
   return [
-    `(a) Event store: concurrent single-event appends to distinct streams (WAL, synchronous=FULL, acknowledged after COMMIT)`,
+    `${title.label} ${title.heading}`,
     `    ${result.plan.repetitions} repetition(s), store and raw taking turns in slices; rates = all events / all time;`,
-    `    ratio = store / raw better-sqlite3 with the same transaction sizes as the store's group commits [min–max per repetition]`,
+    `    ratio = store / ${title.raw} with the same transaction sizes as the store's group commits [min–max per repetition]`,
+    ...(title.note ? [`    ${title.note}`] : []),
     formatTable(
       ['in flight', 'events/rep', 'events/commit', 'store/s', 'raw same groups/s', 'raw 1 per commit/s', 'ratio', 'target', 'verdict'],
       rows,
     ),
-    `(a) overall: ${result.verdict}`,
+    `${title.label} overall: ${result.verdict}`,
   ];
 }
 

@@ -1,5 +1,5 @@
 /**
- * The OneDoor benchmark: `npm run bench [-- --only store|http|directory|outcomes|relay|console] [-- --quick] [-- --cpu-prof]`.
+ * The OneDoor benchmark: `npm run bench [-- --only store|postgres-store|http|directory|outcomes|relay|console] [-- --quick] [-- --cpu-prof]`.
  * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
  * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
  */
@@ -10,6 +10,7 @@ import { DIRECTORY_PLAN, QUICK_DIRECTORY_PLAN, runDirectoryBench } from './direc
 import { describeMachine } from './machine';
 import { BenchRun, LAST_RUN_FILE, renderReport, writeLastRun } from './report';
 import { QUICK_STORE_PLAN, runStoreBench, STORE_PLAN } from './store/store-bench';
+import { openPostgresSides } from './store/postgres-appends';
 import { OUTCOMES_PLAN, QUICK_OUTCOMES_PLAN, runOutcomesBench } from './outcomes/outcomes-bench';
 import { QUICK_RELAY_PLAN, RELAY_PLAN, runRelayBench } from './relay/relay-bench';
 
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   const run: BenchRun = { machine: describeMachine(), quick: options.quick, cpuProfile: options.cpuProfile };
   if (options.parts.includes('store')) {
     run.store = await runStoreBench(options.quick ? QUICK_STORE_PLAN : STORE_PLAN, progress);
+  }
+  if (options.parts.includes('postgres-store')) {
+    run.postgresStore = await runStoreBench(options.quick ? QUICK_STORE_PLAN : STORE_PLAN, progress, () => openPostgresSides(), '(a-pg)');
   }
   if (options.parts.includes('http')) {
     run.http = await runHttpBench({ quick: options.quick, cpuProfile: options.cpuProfile }, progress);

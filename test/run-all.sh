@@ -20,6 +20,23 @@ if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   done
   redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis did not start on 127.0.0.1:6379" >&2; exit 1; }
 fi
+# The PostgreSQL event store's tests run against the real server on 127.0.0.1:5432 (trust auth, database `test`):
+# start the cluster when it is not answering, and create the database when it is missing.
+if ! pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1; then
+  if [ ! -d /etc/postgresql ]; then
+    apt-get update
+    apt-get install -y postgresql
+  fi
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -n 1)" main start
+  for _ in $(seq 1 50); do
+    pg_isready -h 127.0.0.1 -p 5432 >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL did not start on 127.0.0.1:5432" >&2; exit 1; }
+fi
+if ! psql -h 127.0.0.1 -U postgres -d test -c 'SELECT 1' >/dev/null 2>&1; then
+  createdb -h 127.0.0.1 -U postgres test
+fi
 # The relay's tests and benchmark talk to a real Kafka broker on 127.0.0.1:9092: resolve it from Maven Central
 # (once) and start it when it is not answering.
 bash infra/kafka/start.sh

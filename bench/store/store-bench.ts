@@ -4,7 +4,7 @@ import { atLeast, TARGETS, Verdict } from '../targets';
 import { percentile, perSecond } from '../timing';
 import { RawInserts } from './raw-inserts';
 import { referralCreatedEvents, StreamEvent } from './referral-events';
-import { StoreUnderTest } from './store-appends';
+import { StoreUnderTest, TimedAppends } from './store-appends';
 
 export interface StoreScenario {
   /** Appends in flight at once (each caller starts its next append when its previous one is acknowledged). */
@@ -77,20 +77,60 @@ export interface StoreBenchResult {
   verdict: Verdict;
 }
 
-export async function runStoreBench(plan: StoreBenchPlan, log: (line: string) => void): Promise<StoreBenchResult> {
-  log(`(a) warming up: ${plan.warmupEvents} events through the store and the raw baseline`);
-  await repetition({ inFlight: 50, events: plan.warmupEvents, slices: 5 }, plan.perCommitRows);
+/**
+ * The two sides of one repetition, on fresh storage: the store under test, and the raw baseline writing the
+ * same events in transactions of the sizes the store's group commits just had (and, for context, one row
+ * per commit). All three answer with elapsed milliseconds.
+ */
+export interface AppendBenchSides {
+  appendConcurrently(events: StreamEvent[], inFlight: number): Promise<TimedAppends>;
+  rawSameGroups(events: StreamEvent[], transactionSizes: number[]): Promise<number>;
+  rawOnePerCommit(events: StreamEvent[], inFlight: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The embedded default: SqliteEventStore against raw better-sqlite3, each on its own file in one scratch dir. */
+async function openSqliteSides(): Promise<AppendBenchSides> {
+  const dir = scratchDir('store');
+  const store = new StoreUnderTest(dir.file('store.sqlite'));
+  const raw = new RawInserts(dir.file('raw-batched.sqlite'));
+  const rawPerCommit = new RawInserts(dir.file('raw-per-commit.sqlite'));
+  settleDisk();
+  return {
+    appendConcurrently: (events, inFlight) => store.appendConcurrently(events, inFlight),
+    rawSameGroups: async (events, sizes) => raw.write(events, sizes),
+    rawOnePerCommit: async (events) => rawPerCommit.writeOnePerCommit(events),
+    close: async () => {
+      try {
+        await store.close();
+      } finally {
+        raw.close();
+        rawPerCommit.close();
+        dir.dispose();
+      }
+    },
+  };
+}
+
+export async function runStoreBench(
+  plan: StoreBenchPlan,
+  log: (line: string) => void,
+  openSides: () => Promise<AppendBenchSides> = openSqliteSides,
+  label = '(a)',
+): Promise<StoreBenchResult> {
+  log(`${label} warming up: ${plan.warmupEvents} events through the store and the raw baseline`);
+  await repetition({ inFlight: 50, events: plan.warmupEvents, slices: 5 }, plan.perCommitRows, openSides);
 
   const scenarios: StoreScenarioResult[] = [];
   for (const scenario of plan.scenarios) {
     const reps: StoreRepetition[] = [];
     const groupSizes: number[] = [];
     for (let r = 0; r < plan.repetitions; r++) {
-      const { rep, sizes } = await repetition(scenario, plan.perCommitRows);
+      const { rep, sizes } = await repetition(scenario, plan.perCommitRows, openSides);
       reps.push(rep);
       groupSizes.push(...sizes);
       log(
-        `(a) in flight ${scenario.inFlight}, repetition ${r + 1}/${plan.repetitions}: ` +
+        `${label} in flight ${scenario.inFlight}, repetition ${r + 1}/${plan.repetitions}: ` +
           `store ${perSecond(rep.events, rep.storeMs).toFixed(0)}/s, raw same groups ${perSecond(rep.events, rep.rawBatchedMs).toFixed(0)}/s, ` +
           `raw 1/commit ${perSecond(rep.rawPerCommitRows, rep.rawPerCommitMs).toFixed(0)}/s, ratio ${rep.ratio.toFixed(2)}, ${rep.commits} commits`,
       );
@@ -101,35 +141,28 @@ export async function runStoreBench(plan: StoreBenchPlan, log: (line: string) =>
 }
 
 /**
- * One repetition on fresh files. Slice by slice: the store appends the slice's events, then the raw
+ * One repetition on fresh storage. Slice by slice: the store appends the slice's events, then the raw
  * baseline writes the same events in transactions of exactly the sizes the store's group commits just
  * had, then raw one-commit-per-insert writes a few rows. Taking turns in short slices means both sides
  * meet the same disk weather (fsync latency on a shared VM disk drifts by several × within seconds).
  */
-async function repetition(scenario: StoreScenario, perCommitRows: number) {
+async function repetition(scenario: StoreScenario, perCommitRows: number, openSides: () => Promise<AppendBenchSides>) {
   const events = referralCreatedEvents(scenario.events);
-  const dir = scratchDir('store');
-  const store = new StoreUnderTest(dir.file('store.sqlite'));
-  const raw = new RawInserts(dir.file('raw-batched.sqlite'));
-  const rawPerCommit = new RawInserts(dir.file('raw-per-commit.sqlite'));
+  const sides = await openSides();
   const rep: StoreRepetition = { events: events.length, storeMs: 0, rawBatchedMs: 0, rawPerCommitRows: 0, rawPerCommitMs: 0, commits: 0, ratio: NaN };
   const sizes: number[] = [];
   try {
-    settleDisk();
     for (const [slice, perCommitSlice] of slicesOf(events, scenario.slices, perCommitRows)) {
-      const appended = await store.appendConcurrently(slice, scenario.inFlight);
+      const appended = await sides.appendConcurrently(slice, scenario.inFlight);
       rep.storeMs += appended.ms;
       rep.commits += appended.groupSizes.length;
       sizes.push(...appended.groupSizes);
-      rep.rawBatchedMs += raw.write(slice, appended.groupSizes);
-      rep.rawPerCommitMs += rawPerCommit.writeOnePerCommit(perCommitSlice);
+      rep.rawBatchedMs += await sides.rawSameGroups(slice, appended.groupSizes);
+      rep.rawPerCommitMs += await sides.rawOnePerCommit(perCommitSlice, scenario.inFlight);
       rep.rawPerCommitRows += perCommitSlice.length;
     }
   } finally {
-    await store.close();
-    raw.close();
-    rawPerCommit.close();
-    dir.dispose();
+    await sides.close();
   }
   rep.ratio = rep.rawBatchedMs / rep.storeMs;
   return { rep, sizes };

@@ -4,6 +4,7 @@ import { describeIdempotency } from './contract/idempotency.contract';
 import { describeGlobalOrder } from './contract/ordering.contract';
 import { describeSubscriptions } from './contract/subscription.contract';
 import { describeLifecycle } from './contract/lifecycle.contract';
+import { describeAppendConditions } from './contract/conditions.contract';
 
 export type { EventStoreFactory, EventStoreUnderTest } from './contract/contract-fixtures';
 
@@ -15,6 +16,7 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
   describe(`${name} (EventStore contract)`, () => {
     const subject = useContractSubject(factory);
     describeAppending(subject);
+    describeAppendConditions(subject);
     describeIdempotency(subject);
     describeGlobalOrder(subject);
     describeSubscriptions(subject);

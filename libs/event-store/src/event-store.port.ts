@@ -27,6 +27,26 @@ export interface RecordedEvent extends Required<NewEvent> {
   recordedAt: string;
 }
 
+/**
+ * A stream that must be at a given version for an append to go ahead, though nothing is written to it:
+ * e.g. a live referral is appended only while the person's stream is still at the version its consent
+ * was read from. Checked in the same transaction as the append.
+ */
+export interface AppendCondition {
+  stream: string;
+  expected: ExpectedVersion;
+}
+
+export interface AppendOptions {
+  /**
+   * Every condition must hold at commit, or nothing is written and the append fails with
+   * WrongExpectedVersionError naming the condition's stream (as a stale `expected` does for the appended
+   * stream). A retry of an append that already succeeded (same event ids) still succeeds, however the
+   * conditioned streams moved since: idempotency is judged first, as for `expected`.
+   */
+  conditions?: readonly AppendCondition[];
+}
+
 export interface AppendResult {
   /** The stream's version after the append. */
   version: number;
@@ -46,7 +66,7 @@ export interface Subscription {
 }
 
 export interface EventStore {
-  append(stream: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  append(stream: string, events: NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult>;
   /** Events of one stream in version order, from `fromVersion` (exclusive; default 0 = from the start). */
   readStream(stream: string, fromVersion?: number): Promise<RecordedEvent[]>;
   /** The global log after `afterPosition` (exclusive), in position order, at most `limit` events. */

@@ -1,4 +1,5 @@
 import {
+  AppendOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -9,7 +10,7 @@ import {
 } from './event-store.port';
 import { EventStoreClosedError } from './event-store.errors';
 import { decideAppend } from './append-decision';
-import { assertWellFormedEvents } from './well-formed-events';
+import { assertWellFormedConditions, assertWellFormedEvents } from './well-formed-events';
 import { LiveSubscriptions } from './live-subscriptions';
 
 /** The event store for unit tests: same rules as the durable adapters, nothing survives the process. */
@@ -20,11 +21,20 @@ export class InMemoryEventStore implements EventStore {
   private readonly subscriptions = new LiveSubscriptions((after, limit) => this.readAll(after, limit));
   private closed = false;
 
-  async append(stream: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  async append(stream: string, events: NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
     if (this.closed) throw new EventStoreClosedError();
     assertWellFormedEvents(stream, events);
+    assertWellFormedConditions(options);
     const existing = this.streams.get(stream) ?? [];
-    const decision = decideAppend(stream, events, expected, existing.length, (id) => this.byId.get(id));
+    const decision = decideAppend(
+      stream,
+      events,
+      expected,
+      existing.length,
+      (id) => this.byId.get(id),
+      options?.conditions,
+      (other) => this.streams.get(other)?.length ?? 0,
+    );
     if (decision.kind === 'replay') return decision.result;
     if (events.length === 0) {
       return { version: existing.length, position: existing[existing.length - 1]?.position ?? 0 };

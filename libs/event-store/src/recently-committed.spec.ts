@@ -1,5 +1,5 @@
 import { RecentlyCommitted } from './recently-committed';
-import { EventRow } from './sqlite-event-table';
+import { EventRow } from './append-group';
 
 const rows = (...ns: number[]): EventRow[] =>
   ns.map((n) => ({ id: `e-${n}`, type: 'noted', schemaVersion: 1, data: JSON.stringify({ n }), metadata: '{}' }));

@@ -1,5 +1,5 @@
 import { RecordedEvent } from './event-store.port';
-import { EventRow } from './sqlite-event-table';
+import { EventRow } from './append-group';
 
 interface HeldEvent {
   row: EventRow;

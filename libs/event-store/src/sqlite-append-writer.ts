@@ -1,29 +1,11 @@
 import type { Database, Transaction } from 'better-sqlite3';
-import { AppendResult, ExpectedVersion } from './event-store.port';
-import { DuplicateEventIdError, WrongExpectedVersionError } from './event-store.errors';
+import { AppendResult } from './event-store.port';
 import { decideAppend } from './append-decision';
 import { expectedVersionMatches } from './expected-version';
-import { EventRow, EventStatements } from './sqlite-event-table';
+import { EventStatements } from './sqlite-event-table';
+import { AppendOutcome, AppendRequest, EventRow, isRuleError, WrittenAppend, WrittenGroup } from './append-group';
 
-export interface AppendRequest {
-  stream: string;
-  rows: EventRow[];
-  expected: ExpectedVersion;
-}
-
-/** An append that wrote its rows in this group (rather than being found already written, or empty). */
-export interface WrittenAppend extends AppendResult {
-  written: true;
-}
-
-/** A refused request fails alone; its error is its outcome. */
-export type AppendOutcome = AppendResult | WrittenAppend | WrongExpectedVersionError | DuplicateEventIdError;
-
-/** A committed group: one outcome per request, in order, and the commit time every row of it carries. */
-export interface WrittenGroup {
-  outcomes: AppendOutcome[];
-  recordedAt: string;
-}
+export type { AppendOutcome, AppendRequest, WrittenAppend, WrittenGroup } from './append-group';
 
 /** Past this many streams the version cache starts over rather than grow without bound. */
 const MAX_CACHED_STREAMS = 100_000;
@@ -38,7 +20,9 @@ const MAX_CACHED_STREAMS = 100_000;
  * UNIQUE(stream, version) refuse the insert if an id was used before or the guess was wrong. Only then,
  * or when the known version does not meet the expectation, does it read the truth from the table and
  * apply the shared rules (decideAppend). The cache may lag behind the table (another process wrote),
- * never run ahead of it.
+ * never run ahead of it. A request with conditions always takes the checked path: the conditioned
+ * streams' versions are read from the table inside the IMMEDIATE transaction (never from the cache), so
+ * they include what other processes and the earlier requests of the same group committed.
  */
 export class SqliteAppendWriter {
   private readonly versions = new Map<string, number>();
@@ -69,6 +53,7 @@ export class SqliteAppendWriter {
   }
 
   private appendOne(request: AppendRequest, recordedAt: string): AppendOutcome {
+    if (request.conditions?.length) return this.appendCheckedOrRefused(request, recordedAt);
     try {
       const written =
         request.rows.length === 1
@@ -78,6 +63,10 @@ export class SqliteAppendWriter {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
+    return this.appendCheckedOrRefused(request, recordedAt);
+  }
+
+  private appendCheckedOrRefused(request: AppendRequest, recordedAt: string): AppendOutcome {
     try {
       return this.checkedInSavepoint(request, recordedAt);
     } catch (error) {
@@ -99,9 +88,17 @@ export class SqliteAppendWriter {
     return this.insert(stream, rows, current, recordedAt);
   }
 
-  private appendChecked({ stream, rows, expected }: AppendRequest, recordedAt: string): AppendResult {
+  private appendChecked({ stream, rows, expected, conditions }: AppendRequest, recordedAt: string): AppendResult {
     const head = this.readVersion(stream);
-    const decision = decideAppend(stream, rows, expected, head.version, (id) => this.statements.placeOfId.get(id));
+    const decision = decideAppend(
+      stream,
+      rows,
+      expected,
+      head.version,
+      (id) => this.statements.placeOfId.get(id),
+      conditions,
+      (other) => this.readVersion(other).version,
+    );
     if (decision.kind === 'replay') return decision.result;
     if (rows.length === 0) return head;
     return this.insert(stream, rows, head.version, recordedAt);
@@ -138,10 +135,6 @@ export class SqliteAppendWriter {
     if (this.versions.size >= MAX_CACHED_STREAMS && !this.versions.has(stream)) this.versions.clear();
     this.versions.set(stream, version);
   }
-}
-
-function isRuleError(error: unknown): error is WrongExpectedVersionError | DuplicateEventIdError {
-  return error instanceof WrongExpectedVersionError || error instanceof DuplicateEventIdError;
 }
 
 function isUniqueViolation(error: unknown): boolean {

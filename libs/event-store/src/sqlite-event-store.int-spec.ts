@@ -243,6 +243,22 @@ describe('SqliteEventStore on a file', () => {
     expect((await readWholeLog(theirs)).map((e) => e.version)).toEqual(range(1, 5));
   });
 
+  it('checks append conditions against what another connection committed, not against its own cached versions', async () => {
+    const mine = openStore();
+    const theirs = openStore();
+    await mine.append('person', [newEvent()], 'no-stream'); // mine now caches person at version 1
+    await theirs.append('person', [newEvent('consent-withdrawn')], 1);
+
+    await expect(
+      mine.append('referral', [newEvent()], 'no-stream', { conditions: [{ stream: 'person', expected: 1 }] }),
+    ).rejects.toMatchObject({ stream: 'person', expected: 1, actual: 2 });
+    expect(await mine.readStream('referral')).toEqual([]);
+    expect(await mine.append('referral', [newEvent()], 'no-stream', { conditions: [{ stream: 'person', expected: 2 }] })).toEqual({
+      version: 1,
+      position: 3,
+    });
+  });
+
   it('lets a subscription see what another connection appends, by polling', async () => {
     const reader = openStore({ pollIntervalMs: 10 });
     const writer = openStore();

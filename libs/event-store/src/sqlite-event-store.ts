@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
+  AppendOptions,
   AppendResult,
   EventHandler,
   EventStore,
@@ -9,16 +10,17 @@ import {
   Subscription,
 } from './event-store.port';
 import { EventStoreClosedError } from './event-store.errors';
-import { assertWellFormedEvents } from './well-formed-events';
+import { assertWellFormedConditions, assertWellFormedEvents } from './well-formed-events';
 import { LiveSubscriptions } from './live-subscriptions';
 import {
   createEventTable,
-  EventRow,
   EventStatements,
   prepareEventStatements,
   toRecordedEvents,
 } from './sqlite-event-table';
-import { AppendOutcome, AppendRequest, SqliteAppendWriter, WrittenGroup } from './sqlite-append-writer';
+import { SqliteAppendWriter } from './sqlite-append-writer';
+import { answersOf, AppendRequest, EventRow, toRows } from './append-group';
+import { GroupCommitQueue } from './group-commit-queue';
 import { RecentlyCommitted } from './recently-committed';
 import { ConnectionSettings, openEventDatabase, readConnectionSettings } from './sqlite-connection';
 import { SqliteWorkerWriter } from './sqlite-worker-writer';
@@ -40,11 +42,6 @@ export interface SqliteEventStoreOptions {
   subscriptionBatchSize?: number;
 }
 
-interface QueuedAppend extends AppendRequest {
-  resolve(result: AppendResult): void;
-  reject(error: Error): void;
-}
-
 /**
  * The embedded default store: one SQLite file in WAL mode. Appends are group-committed: those made in
  * the same turn of the event loop (with the writer thread, also those made while the previous group was
@@ -63,10 +60,12 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions: LiveSubscriptions;
   /** What this store committed last, for its subscriptions (see readForSubscriptions). */
   private readonly recent = new RecentlyCommitted();
-  private queue: QueuedAppend[] = [];
-  private flushScheduled = false;
-  /** The group the writer thread is committing; settles (never rejects) once its callers have been answered. */
-  private writing: Promise<void> | undefined;
+  /**
+   * One group at a time; what queues meanwhile is posted at the end of the turn in which the group was
+   * answered, together with what the rest of that turn appends. (Posting it before answering measured worse:
+   * the appends of the requests handled later in the same turn then wait for one more commit.)
+   */
+  private readonly appends = new GroupCommitQueue<AppendRequest, AppendResult>((requests) => this.commitGroup(requests));
   /** Set when the writer thread died: appends are refused with it. */
   private writerFailure: EventStoreClosedError | undefined;
   private closing: Promise<void> | undefined;
@@ -112,20 +111,19 @@ export class SqliteEventStore implements EventStore {
     return { writer: 'inline', ...readConnectionSettings(this.db) };
   }
 
-  append(stream: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  append(stream: string, events: NewEvent[], expected: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
     if (this.writerFailure) return Promise.reject(this.writerFailure);
     if (this.closing) return Promise.reject(new EventStoreClosedError());
     let rows: EventRow[];
     try {
       assertWellFormedEvents(stream, events);
+      assertWellFormedConditions(options);
       rows = toRows(events);
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ stream, rows, expected, resolve, reject });
-      this.scheduleFlush();
-    });
+    const conditions = options?.conditions?.length ? options.conditions.map(({ stream, expected }) => ({ stream, expected })) : undefined;
+    return this.appends.submit({ stream, rows, expected, conditions });
   }
 
   async readStream(stream: string, fromVersion = 0): Promise<RecordedEvent[]> {
@@ -171,10 +169,7 @@ export class SqliteEventStore implements EventStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       try {
-        while (this.writing || this.queue.length > 0) {
-          this.flush();
-          await this.writing;
-        }
+        await this.appends.drain();
         await this.workerWriter?.close();
       } finally {
         await this.subscriptions.stopAll();
@@ -184,83 +179,23 @@ export class SqliteEventStore implements EventStore {
     return this.closing;
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flush());
-  }
-
-  /** Writes the queued appends as one group, unless the writer thread is still committing one (see groupWritten). */
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.writing || this.queue.length === 0) return;
-    const requests = this.queue;
-    this.queue = [];
-    if (this.inlineWriter) {
-      let written: WrittenGroup;
-      try {
-        written = this.inlineWriter.writeGroup(requests);
-      } catch (error) {
-        rejectAll(requests, error);
-        return;
-      }
-      this.acknowledge(requests, written);
-      return;
-    }
-    this.writing = this.workerWriter!.write(requests).then(
-      (written) => this.groupWritten(requests, written),
-      (error: unknown) => this.groupWritten(requests, undefined, error),
+  /** One group: inline on this thread, or on the writer thread while the event loop keeps serving. */
+  private async commitGroup(requests: AppendRequest[]): Promise<Array<AppendResult | Error>> {
+    const written = this.inlineWriter ? this.inlineWriter.writeGroup(requests) : await this.workerWriter!.write(requests);
+    const answers = answersOf(requests, written, ({ stream, rows }, { version, position }) =>
+      this.recent.add(stream, rows, version, position, written.recordedAt),
     );
-  }
-
-  /**
-   * The writer thread answered for a group: answer its callers, then post what queued meanwhile at the end
-   * of this turn of the event loop, together with what the rest of the turn appends. (Posting it before
-   * answering measured worse: the appends of the requests handled later in the same turn then wait for
-   * one more commit.)
-   */
-  private groupWritten(requests: QueuedAppend[], written: WrittenGroup | undefined, error?: unknown): void {
-    this.writing = undefined;
-    if (written) this.acknowledge(requests, written);
-    else rejectAll(requests, error);
-    if (this.queue.length > 0) this.scheduleFlush();
-  }
-
-  private acknowledge(requests: QueuedAppend[], { outcomes, recordedAt }: WrittenGroup): void {
-    requests.forEach((request, i) => {
-      const outcome: AppendOutcome = outcomes[i];
-      if (outcome instanceof Error) return request.reject(outcome);
-      if ('written' in outcome) this.recent.add(request.stream, request.rows, outcome.version, outcome.position, recordedAt);
-      request.resolve({ version: outcome.version, position: outcome.position });
-    });
     this.subscriptions.notifyCommitted();
+    return answers;
   }
 
   /** The writer thread ended on its own: nothing queued can be written, and nothing more will be. */
   private writerDied(error: EventStoreClosedError): void {
     this.writerFailure = error;
-    rejectAll(this.queue.splice(0), error);
+    this.appends.failQueued(error);
   }
 
   private assertOpen(): void {
     if (!this.db.open) throw new EventStoreClosedError();
   }
-}
-
-function rejectAll(requests: QueuedAppend[], error: unknown): void {
-  // Duck-typed, not instanceof: a native addon's error can come from another realm (as under Jest) and must pass through as it is.
-  const isError = typeof error === 'object' && error !== null && typeof (error as Error).message === 'string';
-  const failure = isError ? (error as Error) : new Error(String(error));
-  requests.forEach((request) => request.reject(failure));
-}
-
-/** Serialised at append time, so a caller mutating its objects before the flush cannot change what is written. */
-function toRows(events: NewEvent[]): EventRow[] {
-  const rows = new Array<EventRow>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const { id, type, schemaVersion, data, metadata } = events[i];
-    const json = JSON.stringify(data);
-    rows[i] = { id, type, schemaVersion, data: json, metadata: metadata ? JSON.stringify(metadata) : '{}' };
-  }
-  return rows;
 }

@@ -1,6 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { RecordedEvent } from './event-store.port';
 import { StoredEventPlace } from './event-id-reuse';
+import { EventRow } from './append-group';
+
+export type { EventRow } from './append-group';
 
 /**
  * Bumped when the table changes shape; checked on open so an old file is never misread.
@@ -38,15 +41,6 @@ const CREATE_IDEMPOTENCY_INDEX = `
 
 const COLUMNS = `position, id, stream, version, type, schema_version AS schemaVersion,
   data, metadata, recorded_at AS recordedAt`;
-
-/** An event as it goes into the table: JSON already serialised. */
-export interface EventRow {
-  id: string;
-  type: string;
-  schemaVersion: number;
-  data: string;
-  metadata: string;
-}
 
 type StoredRow = Omit<RecordedEvent, 'data' | 'metadata'> & { data: string; metadata: string };
 

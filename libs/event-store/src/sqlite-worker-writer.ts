@@ -76,7 +76,10 @@ export class SqliteWorkerWriter {
       this.pending.set(id, { resolve, reject });
       if (this.pending.size === 1) this.worker.ref();
       // Only the data: callers' requests may carry more (the store's carry their promise callbacks).
-      const data = requests.map(({ stream, rows, expected }): AppendRequest => ({ stream, rows, expected }));
+      const data = requests.map(
+        ({ stream, rows, expected, conditions }): AppendRequest =>
+          conditions?.length ? { stream, rows, expected, conditions } : { stream, rows, expected },
+      );
       this.post({ type: 'write', id, requests: data });
     });
   }

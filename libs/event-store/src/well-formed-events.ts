@@ -1,4 +1,4 @@
-import { NewEvent } from './event-store.port';
+import { AppendCondition, AppendOptions, NewEvent } from './event-store.port';
 
 /**
  * Refuses malformed input before it reaches storage, naming the field and the rule, so a bad request
@@ -26,4 +26,21 @@ export function assertWellFormedEvents(stream: string, events: readonly NewEvent
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Conditions name a stream and a version the adapters understand; anything else is refused before storage. */
+export function assertWellFormedConditions(options: AppendOptions | undefined): void {
+  const conditions = options?.conditions;
+  if (conditions === undefined) return;
+  if (!Array.isArray(conditions)) throw new TypeError('options.conditions must be an array when given');
+  conditions.forEach((condition: AppendCondition, i) => {
+    if (typeof condition?.stream !== 'string' || condition.stream.length === 0) {
+      throw new TypeError(`options.conditions[${i}].stream must be a non-empty string`);
+    }
+    const { expected } = condition;
+    const known = expected === 'no-stream' || expected === 'exists' || expected === 'any' || (Number.isInteger(expected) && (expected as number) >= 0);
+    if (!known) {
+      throw new TypeError(`options.conditions[${i}].expected must be 'no-stream', 'exists', 'any' or a version (integer ≥ 0)`);
+    }
+  });
 }
