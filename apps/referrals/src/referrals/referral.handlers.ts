@@ -4,6 +4,7 @@ import { PersonalDataVault } from '@onedoor/personal-data';
 import { AccessPolicy, Clock, CommandExecutor } from '@onedoor/platform';
 import { ReferralBook } from '@onedoor/projections';
 import { DecisionFacts } from '../shared/decision-facts';
+import { FactsAsRead } from '../shared/facts-as-read';
 import { ActOnReferralCommand, CreateReferralCommand, ReassignReferralCommand } from './referral.commands';
 
 @CommandHandler(CreateReferralCommand)
@@ -13,14 +14,19 @@ export class CreateReferralHandler implements ICommandHandler<CreateReferralComm
   async execute(c: CreateReferralCommand) {
     // Staff refer people they registered or whose consent covers their partner; others learn nothing.
     this.access.visiblePerson(c.personId, c.actor);
-    const [person, target] = await Promise.all([this.facts.person(c.personId), c.routing ? this.facts.routingTarget(c.routing.serviceId) : undefined]);
     const summary = c.summary === undefined ? undefined : this.vault.sealIfKept(c.personId, c.summary);
+    const read = new FactsAsRead();
     return this.executor.execute(referralDecider, {
       stream: streams.referral(c.referralId),
-      command: (): ReferralCommand => ({
-        type: 'CreateReferral', referralId: c.referralId, personId: c.personId, person, needs: c.needs, urgency: c.urgency, summary,
-        routing: target && { target, respondBy: c.routing!.respondBy }, actor: c.actor, at: this.clock.now(),
-      }),
+      // Consent is read on every attempt and must be unchanged at the append (see docs/consent-and-live-referrals.md).
+      command: async (): Promise<ReferralCommand> => {
+        const [person, target] = await Promise.all([read.person(this.facts, c.personId), c.routing ? this.facts.routingTarget(c.routing.serviceId) : undefined]);
+        return {
+          type: 'CreateReferral', referralId: c.referralId, personId: c.personId, person, needs: c.needs, urgency: c.urgency, summary,
+          routing: target && { target, respondBy: c.routing!.respondBy }, actor: c.actor, at: this.clock.now(),
+        };
+      },
+      conditions: () => read.conditions(),
       metadata: { staffId: c.actor.staffId, partnerId: c.actor.partnerId },
     });
   }
@@ -40,24 +46,25 @@ export class ActOnReferralHandler implements ICommandHandler<ActOnReferralComman
   async execute({ referralId, action, actor, expectedVersion }: ActOnReferralCommand) {
     // Checked before any rule, so a partner outside the referral learns nothing about its state.
     const referral = this.access.visibleReferral(referralId, actor);
-    const command = await this.enrich(action, referral.personId);
+    const read = new FactsAsRead();
     return this.executor.execute(referralDecider, {
       stream: streams.referral(referralId),
-      command: (): ReferralCommand => ({ ...command, actor, at: this.clock.now() }) as ReferralCommand,
+      command: async (): Promise<ReferralCommand> => ({ ...(await this.enrich(action, referral.personId, read)), actor, at: this.clock.now() }) as ReferralCommand,
+      conditions: () => read.conditions(),
       expectedVersion,
       metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
     });
   }
 
   /** Adds what the domain needs from elsewhere: the person's consents, the routing target, sealed notes. */
-  private async enrich(action: ActOnReferralCommand['action'], personId: string): Promise<Record<string, unknown>> {
+  private async enrich(action: ActOnReferralCommand['action'], personId: string, read: FactsAsRead): Promise<Record<string, unknown>> {
     switch (action.type) {
       case 'RouteReferral':
-        return { type: action.type, target: await this.facts.routingTarget(action.serviceId), respondBy: action.respondBy, person: await this.facts.person(personId) };
+        return { type: action.type, target: await this.facts.routingTarget(action.serviceId), respondBy: action.respondBy, person: await read.person(this.facts, personId) };
       case 'HandOffReferral':
-        return { type: action.type, target: await this.facts.routingTarget(action.serviceId), reason: action.reason, person: await this.facts.person(personId) };
+        return { type: action.type, target: await this.facts.routingTarget(action.serviceId), reason: action.reason, person: await read.person(this.facts, personId) };
       case 'AcceptReferral':
-        return { type: action.type, person: await this.facts.person(personId) };
+        return { type: action.type, person: await read.person(this.facts, personId) };
       case 'RecordInteraction': {
         const { notes, ...rest } = action;
         return { ...rest, ...(notes !== undefined ? { notes: this.vault.sealIfKept(personId, notes) } : {}) };

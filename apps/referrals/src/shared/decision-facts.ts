@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PersonFacts, RoutingTarget, RuleViolation, isClosedToReferrals, personDecider, serviceDecider, streams } from '@onedoor/domain';
+import type { AppendCondition } from '@onedoor/event-store';
 import { CommandExecutor } from '@onedoor/platform';
 import { ConsortiumRoster } from '@onedoor/projections';
 
@@ -15,8 +16,17 @@ export class DecisionFacts {
   ) {}
 
   async person(personId: string): Promise<PersonFacts> {
-    const { state } = await this.executor.load(personDecider, streams.person(personId));
-    return { status: state.status, consents: state.consents };
+    return (await this.personAsRead(personId)).person;
+  }
+
+  /**
+   * The person's facts and the condition that they still hold at the append: a referral checked against a
+   * consent commits only if no consent change (or any other person event) committed since it was read.
+   */
+  async personAsRead(personId: string): Promise<{ person: PersonFacts; unchanged: AppendCondition }> {
+    const stream = streams.person(personId);
+    const { state, version } = await this.executor.load(personDecider, stream);
+    return { person: { status: state.status, consents: state.consents }, unchanged: { stream, expected: version } };
   }
 
   async routingTarget(serviceId: string): Promise<RoutingTarget> {

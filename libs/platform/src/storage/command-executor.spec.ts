@@ -29,6 +29,33 @@ describe('command executor', () => {
     expect(await store.headPosition()).toBe(1);
   });
 
+  it('decides again on fresh facts when a stream the command read moved before the append, even under If-Match', async () => {
+    const store = new InMemoryEventStore();
+    const executor = new CommandExecutor(store, async () => undefined);
+    await executor.execute(consortiumDecider, { stream: 's', command: () => form, metadata: {} });
+    await executor.execute(consortiumDecider, { stream: 'facts', command: () => form, metadata: {} });
+    const factsRead: number[] = [];
+    let moveFactsOnce = true;
+    await executor.execute(consortiumDecider, {
+      stream: 's',
+      expectedVersion: 1,
+      command: async () => {
+        const { version } = await executor.load(consortiumDecider, 'facts');
+        factsRead.push(version);
+        // Another writer changes the facts after they were read and before the append.
+        if (moveFactsOnce) {
+          moveFactsOnce = false;
+          await new CommandExecutor(store, async () => undefined).execute(consortiumDecider, { stream: 'facts', command: () => admit('late'), metadata: {} });
+        }
+        return admit('a');
+      },
+      conditions: () => [{ stream: 'facts', expected: factsRead.at(-1)! }],
+      metadata: {},
+    });
+    expect(factsRead).toEqual([1, 2]);
+    expect((await store.readStream('s')).map((e) => e.type)).toEqual(['ConsortiumFormed', 'PartnerJoined']);
+  });
+
   describe('under an Idempotency-Key', () => {
     const request = (committed: IdempotentRequest['committed'] = []): IdempotentRequest => ({ idempotencyId: 'request-1', logFingerprint: 'fp', idSeed: 'seed', committed, idsMade: 0 });
 

@@ -1,12 +1,21 @@
 import { Decider, DomainEvent } from '@onedoor/domain';
-import { EventStore, RecordedEvent, WrongExpectedVersionError } from '@onedoor/event-store';
+import { AppendCondition, EventStore, RecordedEvent, WrongExpectedVersionError } from '@onedoor/event-store';
 import { currentIdempotentRequest, idempotencyMetadataOf } from '../http/idempotency-context';
 import { EventMetadata, toDomainEvent, toNewEvent } from './event-codec';
 
 export interface Execution<C, S> {
   stream: string;
-  /** Builds the command from the current state, so a retry after a conflict decides afresh. */
-  command: (state: S) => C;
+  /**
+   * Builds the command from the current state, so a retry after a conflict decides afresh. It may read
+   * facts from other streams (a person's consent); each attempt reads them again.
+   */
+  command: (state: S) => C | Promise<C>;
+  /**
+   * Other streams whose versions, as this attempt's command read them, must still hold when the events are
+   * appended (in the same transaction): a decision is never committed against facts that changed meanwhile.
+   * Called after `command`; a failed condition is retried with fresh facts, even under If-Match.
+   */
+  conditions?: () => readonly AppendCondition[];
   /** The stream version the caller saw (If-Match). When given, a stale version is a 409, never retried. */
   expectedVersion?: number;
   metadata: EventMetadata;
@@ -70,17 +79,20 @@ export class CommandExecutor {
       if (execution.expectedVersion !== undefined && execution.expectedVersion !== version) {
         throw new WrongExpectedVersionError(execution.stream, execution.expectedVersion, version);
       }
-      const events = decider.decide(execution.command(state), state);
+      const events = decider.decide(await execution.command(state), state);
       const next = events.reduce(decider.evolve, state);
       if (events.length === 0) return { events, state: next, version, position: await this.store.headPosition() };
       try {
-        const appended = await this.store.append(execution.stream, events.map((e) => toNewEvent(e, metadata)), version);
+        const conditions = execution.conditions?.() ?? [];
+        const appended = await this.store.append(execution.stream, events.map((e) => toNewEvent(e, metadata)), version, conditions.length > 0 ? { conditions } : undefined);
         this.remember(execution.stream, { state: next, version: appended.version });
         await this.readModelsCaughtUp(appended.position);
         return { events, state: next, version: appended.version, position: appended.position };
       } catch (error) {
         // Without If-Match the caller did not see a version: someone writing first is no reason to fail, so decide again.
-        const retry = error instanceof WrongExpectedVersionError && execution.expectedVersion === undefined && attempt < 5;
+        // A condition's stream that moved means the facts changed: decide again on the fresh ones.
+        const conflict = error instanceof WrongExpectedVersionError ? error : undefined;
+        const retry = conflict !== undefined && (execution.expectedVersion === undefined || conflict.stream !== execution.stream) && attempt < 5;
         if (!retry) throw error;
       }
     }
