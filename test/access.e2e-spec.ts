@@ -64,6 +64,9 @@ describe('access: who may do and see what', () => {
         const [header, , signature] = works().slice(7).split('.');
         return `Bearer ${header}.${b64({ sub: 'staff-calder-works', partnerId: 'calder-hub', iat: now(), exp: now() + 3600 })}.${signature}`;
       }, 'auth.token-invalid'],
+      ['a correctly signed token without exp', () => `Bearer ${new JwtService({ secret: secret() }).sign({ sub: 'staff-x', partnerId: 'calder-hub' })}`, 'auth.token-lifetime'],
+      ['a correctly signed token that lives a year', () => `Bearer ${new JwtService({ secret: secret() }).sign({ sub: 'staff-x', partnerId: 'calder-hub', iat: now(), exp: now() + 365 * 86_400 })}`, 'auth.token-lifetime'],
+      ['a correctly signed token back-dated to live 30 hours', () => `Bearer ${new JwtService({ secret: secret() }).sign({ sub: 'staff-x', partnerId: 'calder-hub', iat: now() - 6 * 3600, exp: now() + 24 * 3600 })}`, 'auth.token-lifetime'],
     ];
     const routes: [string, (auth: string | undefined) => request.Test][] = [
       ['GET /consortium', (auth) => withAuth(t.http().get('/consortium'), auth)],
@@ -109,7 +112,7 @@ describe('access: who may do and see what', () => {
 
   describe('the consortium', () => {
     it('a member cannot form it again', async () => {
-      await expectRefused(t, () => t.http().post('/consortium').set('authorization', works()).send({ name: 'Rival', structure: 'partnership-of-equals' }), 409, 'consortium.already-formed');
+      await expectRefused(t, () => t.http().post('/consortium').set('authorization', works()).send({ name: 'Rival', structure: 'partnership-of-equals' }), 403, 'consortium.only-manager-forms');
     });
 
     it('a delivery partner cannot admit partners; the hub can', async () => {
@@ -250,6 +253,9 @@ describe('access: who may do and see what', () => {
       ['the referrer (the hub) completing', () => t.http().post('/referrals/r-private/complete').set('authorization', hub()).send({ outcome: { code: 'need-met' } }), 'referral.only-receiver-acts'],
       ['the referrer (the hub) recording support', () => t.http().post('/referrals/r-private/interactions').set('authorization', hub()).send({ kind: 'advice', occurredOn: today() }), 'referral.only-receiver-acts'],
       ['the receiver routing', () => t.http().post('/referrals/demo-referral-2/route').set('authorization', money()).send({ serviceId: 'benefits-check' }), 'referral.only-referrer-routes'],
+      ['the hub handing off work another partner received', () => t.http().post('/referrals/r-by-works/handoff').set('authorization', hub()).send({ serviceId: 'job-club', reason: 'work first' }), 'referral.only-receiver-hands-off'],
+      ['the referrer handing off work it sent', () => t.http().post('/referrals/r-by-works/handoff').set('authorization', works()).send({ serviceId: 'job-club', reason: 'work first' }), 'referral.only-receiver-hands-off'],
+      ['the hub putting on hold work another partner received', () => t.http().post('/referrals/r-by-works/hold').set('authorization', hub()).send({ reason: { code: 'no-capacity' } }), 'referral.only-receiver-acts'],
     ])('a party may not do what only the other party does: %s', async (_, send, rule) => {
       expectOpaque(await sendWritingNothing(t, send), 403, rule);
     });

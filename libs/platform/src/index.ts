@@ -7,6 +7,8 @@ export * from './http/problem';
 export * from './http/domain-error.filter';
 export * from './http/validation.pipe';
 export * from './http/validation-rules';
+export * from './http/body-sanity';
+export * from './http/bounded-fields';
 export * from './http/no-body-fields.pipe';
 export * from './http/if-match.decorator';
 export * from './http/idempotency-store';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { definedOnly, HUB_FEE_KINDS, INTERACTION_KINDS, InteractionKind, MILESTONE_RULE_KINDS, Milestone, MilestoneRule, OUTCOME_CODES, OutcomeCode, overlappingMilestones } from '@onedoor/domain';
-import { IsCalendarDate, OptionalField } from '@onedoor/platform';
+import { BoundedCount, IsCalendarDate, MAX_PENCE, NestedList, OptionalField, WholePence } from '@onedoor/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, registerDecorator,
@@ -39,7 +39,7 @@ export class MilestoneDto {
   @ApiProperty({ type: MilestoneRuleDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => MilestoneRuleDto)
   rule: MilestoneRuleDto;
 
-  @ApiProperty({ description: 'Whole pence, above zero', example: 30000 }) @IsInt({ message: 'paymentPence must be a whole number of pence' }) @Min(1, { message: 'paymentPence must be above zero' })
+  @ApiProperty({ description: 'Whole pence, from 1 to 1,000,000,000 (£10 million)', example: 30000, minimum: 1, maximum: MAX_PENCE }) @WholePence('paymentPence', { min: 1 })
   paymentPence: number;
 }
 
@@ -55,7 +55,7 @@ export class MilestoneTargetDto {
   @ApiProperty() @Matches(ID_PATTERN, { message: `milestoneId ${ID_RULE}` })
   milestoneId: string;
 
-  @ApiProperty() @IsInt() @Min(0)
+  @ApiProperty({ minimum: 0, maximum: 1_000_000 }) @BoundedCount('count')
   count: number;
 }
 
@@ -63,13 +63,13 @@ export class DeliveryTargetDto {
   @ApiProperty() @Matches(ID_PATTERN, { message: `partnerId ${ID_RULE}` })
   partnerId: string;
 
-  @ApiPropertyOptional() @OptionalField() @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 }) @OptionalField() @BoundedCount('referralsAccepted')
   referralsAccepted?: number;
 
-  @ApiPropertyOptional() @OptionalField() @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000 }) @OptionalField() @BoundedCount('participantsStarted')
   participantsStarted?: number;
 
-  @ApiPropertyOptional({ type: [MilestoneTargetDto] }) @OptionalField() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneTargetDto)
+  @ApiPropertyOptional({ type: [MilestoneTargetDto], maxItems: 50 }) @OptionalField() @NestedList('milestones', () => MilestoneTargetDto, { max: 50 })
   milestones?: MilestoneTargetDto[];
 }
 
@@ -83,7 +83,8 @@ function NoOverlappingMilestones() {
       options: { message: `${propertyName} must not overlap: each milestone needs its own id and its own rule, or one participant's evidence would be paid twice` },
       validator: {
         validate(value: unknown) {
-          if (!Array.isArray(value)) return true;
+          // Not a list, or items that are not objects: the list's own rules refuse it.
+          if (!Array.isArray(value) || value.some((m) => typeof m !== 'object' || m === null || typeof m.rule !== 'object' || m.rule === null)) return true;
           const ids = value.map((m: MilestoneDto) => m?.milestoneId);
           return new Set(ids).size === ids.length && overlappingMilestones(value as never).length === 0;
         },
@@ -112,24 +113,24 @@ export class AgreeContractDto {
   @ApiProperty({ type: PeriodDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => PeriodDto)
   period: PeriodDto;
 
-  @ApiProperty({ type: [MilestoneDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) @NoOverlappingMilestones()
+  @ApiProperty({ type: [MilestoneDto], minItems: 1, maxItems: 50 }) @NestedList('milestones', () => MilestoneDto, { min: 1, max: 50 }) @NoOverlappingMilestones()
   milestones: MilestoneDto[];
 
   @ApiProperty({ type: HubFeeDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => HubFeeDto)
   hubFee: HubFeeDto;
 
-  @ApiPropertyOptional({ type: [DeliveryTargetDto] }) @OptionalField() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DeliveryTargetDto)
+  @ApiPropertyOptional({ type: [DeliveryTargetDto], maxItems: 200 }) @OptionalField() @NestedList('targets', () => DeliveryTargetDto, { max: 200 })
   targets?: DeliveryTargetDto[];
 }
 
 export class TermsChangesDto {
-  @ApiPropertyOptional({ type: [MilestoneDto] }) @OptionalField() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) @NoOverlappingMilestones()
+  @ApiPropertyOptional({ type: [MilestoneDto], minItems: 1, maxItems: 50 }) @OptionalField() @NestedList('milestones', () => MilestoneDto, { min: 1, max: 50 }) @NoOverlappingMilestones()
   milestones?: MilestoneDto[];
 
   @ApiPropertyOptional({ type: HubFeeDto }) @OptionalField() @IsObject() @ValidateNested() @Type(() => HubFeeDto)
   hubFee?: HubFeeDto;
 
-  @ApiPropertyOptional({ type: [DeliveryTargetDto] }) @OptionalField() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => DeliveryTargetDto)
+  @ApiPropertyOptional({ type: [DeliveryTargetDto], maxItems: 200 }) @OptionalField() @NestedList('targets', () => DeliveryTargetDto, { max: 200 })
   targets?: DeliveryTargetDto[];
 }
 
@@ -157,7 +158,7 @@ export class AdjustClaimDto {
   @ApiProperty({ example: '2026-06' }) @Matches(MONTH, { message: 'month must be YYYY-MM' })
   month: string;
 
-  @ApiProperty({ description: 'Whole pence, positive (up) or negative (down)' }) @IsInt({ message: 'amountPence must be a whole number of pence' })
+  @ApiProperty({ description: 'Whole pence, positive (up) or negative (down), at most 1,000,000,000 (£10 million) either way', minimum: -MAX_PENCE, maximum: MAX_PENCE }) @WholePence('amountPence', { min: -MAX_PENCE })
   amountPence: number;
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000)
@@ -174,7 +175,7 @@ export class ClawBackClaimDto {
   @ApiProperty({ example: '2026-06' }) @Matches(MONTH, { message: 'month must be YYYY-MM' })
   month: string;
 
-  @ApiProperty({ description: 'What is taken back, whole pence above zero' }) @IsInt({ message: 'amountPence must be a whole number of pence' }) @Min(1, { message: 'amountPence must be above zero' })
+  @ApiProperty({ description: 'What is taken back, whole pence from 1 to 1,000,000,000 (£10 million)', minimum: 1, maximum: MAX_PENCE }) @WholePence('amountPence', { min: 1 })
   amountPence: number;
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000)

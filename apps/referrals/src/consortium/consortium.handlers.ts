@@ -26,7 +26,7 @@ abstract class ConsortiumHandler {
 @CommandHandler(FormConsortiumCommand)
 export class FormConsortiumHandler extends ConsortiumHandler implements ICommandHandler<FormConsortiumCommand> {
   execute({ name, structure, actor }: FormConsortiumCommand) {
-    return this.run({ type: 'FormConsortium', consortiumId: this.config.CONSORTIUM_ID, name, structure, at: this.clock.now() }, actor?.staffId, actor?.partnerId);
+    return this.run({ type: 'FormConsortium', consortiumId: this.config.CONSORTIUM_ID, name, structure, at: this.clock.now(), ...(actor ? { actor: { managesConsortium: actor.managesConsortium } } : {}) }, actor?.staffId, actor?.partnerId);
   }
 }
 

@@ -31,9 +31,9 @@ export class PeopleController {
   }
 
   @Get('duplicates')
-  @ApiOperation({ summary: 'The duplicate check: ids of people already registered with this name and date of birth' })
-  duplicates(@Query() query: DuplicateCheckDto) {
-    return this.queryBus.execute(new FindPossibleDuplicatesQuery(query.givenName, query.familyName, query.dateOfBirth));
+  @ApiOperation({ summary: 'The duplicate check: ids of the people already registered with this name and date of birth that you may see, and how many more only the hub can check' })
+  duplicates(@Query() query: DuplicateCheckDto, @CurrentActor() actor: Actor) {
+    return this.queryBus.execute(new FindPossibleDuplicatesQuery(query.givenName, query.familyName, query.dateOfBirth, actor));
   }
 
   @Get(':personId')

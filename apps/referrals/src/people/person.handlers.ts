@@ -9,17 +9,17 @@ const UNREADABLE: SealedPersonalData = { alg: 'A256GCM', iv: '', ciphertext: '',
 
 @CommandHandler(RegisterPersonCommand)
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly vault: PersonalDataVault, private readonly register: PersonRegister) {}
+  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly vault: PersonalDataVault, private readonly register: PersonRegister, private readonly access: AccessPolicy) {}
 
   async execute({ personId, details, confirmedNotDuplicate, actor }: RegisterPersonCommand) {
-    const possibleDuplicateIds = this.register.possibleDuplicates(details.givenName, details.familyName, details.dateOfBirth);
+    const duplicates = this.access.possibleDuplicatesFor(actor, this.register.possibleDuplicates(details.givenName, details.familyName, details.dateOfBirth));
     // A known id (even an erased one) is refused by the domain; it must never get a key again.
     const known = this.register.person(personId) !== undefined;
     const personal = known ? UNREADABLE : this.vault.seal(personId, details);
     try {
       return await this.executor.execute(personDecider, {
         stream: streams.person(personId),
-        command: (): PersonCommand => ({ type: 'RegisterPerson', personId, personal, possibleDuplicateIds, confirmedNotDuplicate, actor, at: this.clock.now() }),
+        command: (): PersonCommand => ({ type: 'RegisterPerson', personId, personal, ...duplicates, confirmedNotDuplicate, actor, at: this.clock.now() }),
         metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
       });
     } catch (error) {

@@ -9,7 +9,7 @@ export class GetPersonQuery {
 }
 
 export class FindPossibleDuplicatesQuery {
-  constructor(readonly givenName: string, readonly familyName: string, readonly dateOfBirth: string) {}
+  constructor(readonly givenName: string, readonly familyName: string, readonly dateOfBirth: string, readonly actor: Actor) {}
 }
 
 /** Search as you type at the contact point: only people the caller's partner may see are ever found. */
@@ -29,10 +29,10 @@ export class GetPersonHandler implements IQueryHandler<GetPersonQuery> {
 
 @QueryHandler(FindPossibleDuplicatesQuery)
 export class FindPossibleDuplicatesHandler implements IQueryHandler<FindPossibleDuplicatesQuery> {
-  constructor(private readonly register: PersonRegister) {}
+  constructor(private readonly register: PersonRegister, private readonly access: AccessPolicy) {}
 
-  async execute({ givenName, familyName, dateOfBirth }: FindPossibleDuplicatesQuery) {
-    return { possibleDuplicateIds: this.register.possibleDuplicates(givenName, familyName, dateOfBirth) };
+  async execute({ givenName, familyName, dateOfBirth, actor }: FindPossibleDuplicatesQuery) {
+    return this.access.possibleDuplicatesFor(actor, this.register.possibleDuplicates(givenName, familyName, dateOfBirth));
   }
 }
 

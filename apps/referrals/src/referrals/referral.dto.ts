@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { INTERACTION_KINDS, InteractionKind, OUTCOME_CODES, OutcomeCode } from '@onedoor/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
-import { IsCalendarDate, OptionalField, PlainlyValid } from '@onedoor/platform';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
+import { IsCalendarDate, OptionalField, PlainlyValid, TERM_CODE, TERM_CODE_MAX_LENGTH, TermCodes } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
 
@@ -32,7 +32,7 @@ export function plainlyValidCreateReferral(body: unknown): boolean {
   if (b.referralId !== undefined && !isId(b.referralId)) return false;
   if (b.serviceId !== undefined && !isId(b.serviceId)) return false;
   if (!Array.isArray(b.needs) || b.needs.length < 1 || b.needs.length > 20) return false;
-  for (const need of b.needs as unknown[]) if (typeof need !== 'string' || need.length === 0) return false;
+  for (const need of b.needs as unknown[]) if (typeof need !== 'string' || need.length > TERM_CODE_MAX_LENGTH || !TERM_CODE.test(need)) return false;
   if (b.urgency !== undefined && b.urgency !== 'routine' && b.urgency !== 'urgent') return false;
   if (b.summary !== undefined && (typeof b.summary !== 'string' || b.summary.length > 5000)) return false;
   return b.respondBy === undefined;
@@ -46,8 +46,8 @@ export class CreateReferralDto {
   @ApiProperty() @Matches(ID_PATTERN, { message: `personId ${ID_RULE}` })
   personId: string;
 
-  @ApiProperty({ example: ['employment'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true })
+  @ApiProperty({ example: ['employment'], description: 'Taxonomy codes of the needs, such as mental-health: 1–20', type: [String], minItems: 1, maxItems: 20 })
+  @TermCodes('needs', { min: 1, max: 20 })
   needs: string[];
 
   @ApiPropertyOptional({ enum: ['routine', 'urgent'], default: 'routine' }) @OptionalField() @IsIn(['routine', 'urgent'])

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CAPACITY_UNITS, CapacityUnit, WAITLIST_STATUSES, WaitlistStatus } from '@onedoor/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
-import { OptionalField } from '@onedoor/platform';
+import { BoundedCount, OptionalField, PlaceNames, TermCodes } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '../shared/id';
 
 export class EligibilityDto {
@@ -17,10 +17,10 @@ export class EligibilityDto {
 }
 
 export class CapacityDto {
-  @ApiProperty() @IsInt() @Min(0)
+  @ApiProperty({ minimum: 0, maximum: 1_000_000 }) @BoundedCount('available')
   available: number;
 
-  @ApiProperty() @IsInt() @Min(0)
+  @ApiProperty({ minimum: 0, maximum: 1_000_000 }) @BoundedCount('maximum')
   maximum: number;
 
   @ApiProperty({ enum: CAPACITY_UNITS }) @IsIn(CAPACITY_UNITS as unknown as string[])
@@ -40,14 +40,16 @@ export class ServiceDescriptionDto {
   @ApiProperty() @IsString() @MaxLength(5000)
   description: string;
 
-  @ApiProperty({ example: ['employment'], description: 'Taxonomy terms for the needs the service meets' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsString({ each: true }) @IsNotEmpty({ each: true })
+  @ApiProperty({ example: ['employment'], description: 'Taxonomy codes for the needs the service meets (published in the open directory): 1–20 codes such as mental-health', type: [String], minItems: 1, maxItems: 20 })
+  @TermCodes('needs', { min: 1, max: 20 })
   needs: string[];
 
-  @ApiProperty({ example: ['Halifax', 'HX1'] }) @IsArray() @ArrayMaxSize(200) @IsString({ each: true })
+  @ApiProperty({ example: ['Halifax', 'HX1'], description: 'Places served, e.g. a town or postcode district: at most 50', type: [String], maxItems: 50 })
+  @PlaceNames('localities', { max: 50 })
   localities: string[];
 
-  @ApiProperty({ example: ['carers'] }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true })
+  @ApiProperty({ example: ['carers'], description: 'Communities served as taxonomy codes such as young-people: at most 20', type: [String], maxItems: 20 })
+  @TermCodes('communities', { max: 20 })
   communities: string[];
 
   @ApiProperty({ type: EligibilityDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => EligibilityDto)

@@ -7,6 +7,8 @@ export interface FormConsortium {
   name: string;
   structure: ConsortiumStructure;
   at: string;
+  /** Who asks; once the consortium has members, only its managing partner may even ask (403, not 409). */
+  actor?: { managesConsortium: boolean };
 }
 
 export interface AdmitPartner {

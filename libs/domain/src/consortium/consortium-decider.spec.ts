@@ -28,6 +28,14 @@ describe('consortium', () => {
         .when({ type: 'FormConsortium', consortiumId: 'c1', name: 'Again', structure: 'umbrella', at })
         .thenViolates('consortium.already-formed', 'conflict');
     });
+    it('a member that does not manage it is refused, not told it is formed', () => {
+      given(consortiumDecider, [formed(), joined('hub', 'hub'), joined('a')])
+        .when({ type: 'FormConsortium', consortiumId: 'c1', name: 'Rival', structure: 'umbrella', at, actor: memberActor })
+        .thenViolates('consortium.only-manager-forms', 'forbidden');
+      given(consortiumDecider, [formed(), joined('hub', 'hub'), joined('a')])
+        .when({ type: 'FormConsortium', consortiumId: 'c1', name: 'Again', structure: 'umbrella', at, actor: hubActor })
+        .thenViolates('consortium.already-formed', 'conflict');
+    });
     it('rejects an unknown structure', () => {
       given(consortiumDecider, [])
         .when({ type: 'FormConsortium', consortiumId: 'c1', name: 'X', structure: 'cartel' as never, at })

@@ -7,6 +7,7 @@ import { CONSORTIUM_STRUCTURES, PARTNER_ROLES, ensureRoleFits, managingRoleOf } 
 
 function decide(command: ConsortiumCommand, state: ConsortiumState): ConsortiumEvent[] {
   if (command.type === 'FormConsortium') {
+    if (command.actor && activeMembers(state).length > 0) ensure(command.actor.managesConsortium, 'consortium.only-manager-forms', 'only the managing partner acts on the consortium itself', 'forbidden');
     ensure(!state.formed, 'consortium.already-formed', 'the consortium is already formed', 'conflict');
     ensure(command.name.trim().length > 0, 'consortium.name-required', 'a consortium needs a name');
     ensure(CONSORTIUM_STRUCTURES.includes(command.structure), 'consortium.structure-unknown', `structure must be one of ${CONSORTIUM_STRUCTURES.join(', ')}`);

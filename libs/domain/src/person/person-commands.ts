@@ -7,8 +7,10 @@ export interface RegisterPerson {
   type: 'RegisterPerson';
   personId: string;
   personal: SealedPersonalData;
-  /** People already registered with the same name and date of birth (from the duplicate check). */
+  /** People already registered with the same name and date of birth that the caller may see (from the duplicate check). */
   possibleDuplicateIds: string[];
+  /** How many more such people the caller may not see: counted, never named (only the hub can check them). */
+  possibleDuplicatesToCheckWithHub?: number;
   /** Staff have looked at the possible duplicates and this is a different person. */
   confirmedNotDuplicate: boolean;
   actor: Actor;

@@ -31,8 +31,11 @@ describe('person', () => {
     });
     it('stops on a possible duplicate until staff confirm it is someone else', () => {
       const v = given(personDecider, []).when({ ...register, possibleDuplicateIds: ['per0'] }).thenViolates('person.possible-duplicate', 'conflict');
-      expect(v.details).toEqual({ possibleDuplicateIds: ['per0'] });
+      expect(v.details).toEqual({ possibleDuplicateIds: ['per0'], possibleDuplicatesToCheckWithHub: 0 });
       given(personDecider, []).when({ ...register, possibleDuplicateIds: ['per0'], confirmedNotDuplicate: true }).then([registered]);
+      const hidden = given(personDecider, []).when({ ...register, possibleDuplicateIds: [], possibleDuplicatesToCheckWithHub: 2 }).thenViolates('person.possible-duplicate', 'conflict');
+      expect(hidden.details).toEqual({ possibleDuplicateIds: [], possibleDuplicatesToCheckWithHub: 2 });
+      given(personDecider, []).when({ ...register, possibleDuplicateIds: [], possibleDuplicatesToCheckWithHub: 1, confirmedNotDuplicate: true }).then([registered]);
     });
     it('cannot register the same id twice', () => {
       given(personDecider, [registered]).when(register).thenViolates('person.already-registered', 'conflict');

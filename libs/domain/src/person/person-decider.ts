@@ -9,12 +9,13 @@ import { CONSENT_PURPOSES, isConsentActive } from './consent';
 function decide(command: PersonCommand, state: PersonState): PersonEvent[] {
   if (command.type === 'RegisterPerson') {
     ensure(state.status === 'unknown', 'person.already-registered', 'this person is already registered', 'conflict');
-    if (command.possibleDuplicateIds.length > 0 && !command.confirmedNotDuplicate) {
+    const hidden = command.possibleDuplicatesToCheckWithHub ?? 0;
+    if (command.possibleDuplicateIds.length + hidden > 0 && !command.confirmedNotDuplicate) {
       throw new RuleViolation(
         'person.possible-duplicate',
         'someone with the same name and date of birth is already registered; check them, or confirm this is a different person',
         'conflict',
-        { possibleDuplicateIds: command.possibleDuplicateIds },
+        { possibleDuplicateIds: command.possibleDuplicateIds, possibleDuplicatesToCheckWithHub: hidden },
       );
     }
     return [{ type: 'PersonRegistered', data: { personId: command.personId, registeredBy: command.actor.partnerId, registeredAt: command.at, personal: command.personal } }];

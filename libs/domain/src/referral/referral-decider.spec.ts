@@ -201,15 +201,16 @@ describe('referral', () => {
       expect(state).toMatchObject({ status: 'in-progress', receivingPartnerId: 'next' });
     });
     it.each(['draft', 'requested', 'rejected', 'completed', 'failed', 'cancelled', 'entered-in-error'] as const)('is refused for a %s referral', (status) => {
-      given(referralDecider, historyFor[status]).when(handOff({ actor: hub })).thenViolates('referral.handoff-needs-accepted-work', 'conflict');
+      given(referralDecider, historyFor[status]).when(handOff()).thenViolates(status === 'draft' ? 'referral.only-receiver-hands-off' : 'referral.handoff-needs-accepted-work', status === 'draft' ? 'forbidden' : 'conflict');
     });
     it('needs a reason, another partner, and consent covering it', () => {
       given(referralDecider, historyFor.accepted).when(handOff({ reason: '' })).thenViolates('referral.handoff-reason-required');
       given(referralDecider, historyFor.accepted).when(handOff({ target: target('recv', 'svc-2') })).thenViolates('referral.handoff-to-same-partner');
       given(referralDecider, historyFor.accepted).when(handOff({ person: onlyFrontConsent })).thenViolates('referral.consent-required');
     });
-    it('is done by the receiving partner or the hub only', () => {
+    it('is done by the receiving partner only: not the referrer, not the hub', () => {
       given(referralDecider, historyFor.accepted).when(handOff({ actor: referrer })).thenViolates('referral.only-receiver-hands-off', 'forbidden');
+      given(referralDecider, historyFor['in-progress']).when(handOff({ actor: hub })).thenViolates('referral.only-receiver-hands-off', 'forbidden');
     });
   });
 

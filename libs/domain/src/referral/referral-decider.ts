@@ -107,7 +107,8 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       return [{ type: 'ReferralEnteredInError', data: { ...base, reason: command.reason } }];
 
     case 'HandOffReferral': {
-      ensure(isReceiver(actor, state) || actor.managesConsortium, 'referral.only-receiver-hands-off', 'only the receiving partner or the hub hands off a referral', 'forbidden');
+      // Like every move on received work, only the receiver hands it off; the hub cancels or, once rejected, re-routes.
+      ensure(isReceiver(actor, state), 'referral.only-receiver-hands-off', 'only the receiving partner hands off a referral', 'forbidden');
       ensure(['accepted', 'in-progress', 'on-hold'].includes(state.status), 'referral.handoff-needs-accepted-work', `a handoff moves accepted work; this referral is ${state.status}`, 'conflict');
       ensure(command.reason.trim().length > 0, 'referral.handoff-reason-required', 'a handoff needs a reason');
       ensureTarget(command.target);

@@ -32,6 +32,15 @@ export class AccessPolicy {
     return record;
   }
 
+  /**
+   * Possible duplicates as this caller may learn of them: the ids of those it may see, and only a count of the
+   * rest (a name and date of birth must not tell an uncovered partner which person id someone has).
+   */
+  possibleDuplicatesFor(actor: Actor, personIds: string[]): { possibleDuplicateIds: string[]; possibleDuplicatesToCheckWithHub: number } {
+    const possibleDuplicateIds = personIds.filter((personId) => this.maySeePerson(actor, personId));
+    return { possibleDuplicateIds, possibleDuplicatesToCheckWithHub: personIds.length - possibleDuplicateIds.length };
+  }
+
   maySeePerson(actor: Actor, personId: string): boolean {
     const person = this.register.person(personId);
     if (!person) return false;

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ConsortiumRoster } from '@onedoor/projections';
 import { BEFORE_MEMBERSHIP, PUBLIC_ROUTE } from './actor.decorator';
-import { StaffTokenClaims } from './staff-token';
+import { StaffTokenClaims, tokenLifetimeFault } from './staff-token';
 
 /** Every call acts as a staff member of one current partner; the token names both. */
 @Injectable()
@@ -27,6 +27,8 @@ export class StaffTokenGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', rule: 'auth.token-invalid', message: 'the bearer token is invalid or has expired' });
     }
+    const lifetimeFault = tokenLifetimeFault(claims, Math.floor(Date.now() / 1000));
+    if (lifetimeFault) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', rule: 'auth.token-lifetime', message: lifetimeFault });
     const founding = this.reflector.getAllAndOverride<boolean>(BEFORE_MEMBERSHIP, targets) && this.roster.partners().length === 0;
     if (!founding && !this.roster.isActiveMember(claims.partnerId)) {
       throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', rule: 'auth.partner-not-member', message: 'your partner is not a current member of this consortium' });

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@onedoor/event-store';
 import { installRequestLogging } from '../logging/request-logging';
 import { EVENT_STORE } from '../storage/tokens';
+import { installBodySanity } from './body-sanity-hooks';
 import { DomainErrorFilter } from './domain-error.filter';
 import { IdempotencyStore } from './idempotency-store';
 import { installIdempotency } from './idempotency-hooks';
@@ -12,6 +13,7 @@ import { createValidationPipe } from './validation.pipe';
 export function configureHttp(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   installRequestLogging(fastify);
+  installBodySanity(fastify);
   installIdempotency(fastify, app.get(IdempotencyStore), app.get<EventStore>(EVENT_STORE));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

@@ -10,6 +10,13 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; rules
   });
 }
 
+const bodyNotAnObject = () => {
+  const problem: Problem = { statusCode: 400, error: 'Bad Request', rule: 'input.invalid', message: 'the body must be a JSON object, e.g. {}', fields: [{ field: '(body)', rules: ['the body must be a JSON object, e.g. {}'] }] };
+  return new BadRequestException(problem);
+};
+const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object, Buffer]);
+const isDtoClass = (metatype: unknown) => typeof metatype === 'function' && !PRIMITIVES.has(metatype);
+
 type PlainCheck = (body: unknown) => boolean;
 const plainChecks = new WeakMap<object, PlainCheck>();
 
@@ -33,6 +40,15 @@ class OnedoorValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype;
+    if (metadata.type === 'body' && metatype && isDtoClass(metatype)) {
+      // A body that says nothing must not act: null or a bare value is refused, and so is no body at all once
+      // the rules found nothing missing (a route whose fields are all optional, such as leave or withdraw).
+      if (value !== undefined && (typeof value !== 'object' || value === null)) throw bodyNotAnObject();
+      if (value === undefined) {
+        await super.transform(value, metadata);
+        throw bodyNotAnObject();
+      }
+    }
     const check = metadata.type === 'body' && metatype ? plainChecks.get(metatype) : undefined;
     // The same instance the full path returns (transform: true), without running the rules again.
     if (check?.(value)) return plainToInstance(metatype!, value, { enableImplicitConversion: false });

@@ -23,6 +23,8 @@ export function RegisterPerson({ typed, onRegistered, onUseExisting, onBack }: {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | undefined>();
+  // Possible duplicates the API does not name to this partner (no consent covers it): only the hub can check them.
+  const [hiddenDuplicates, setHiddenDuplicates] = useState(0);
   const [notDuplicate, setNotDuplicate] = useState(false);
   // One key per version of the form: a double click or a retry sends the same key, an edit makes a new attempt.
   const key = useMemo(() => newIdempotencyKey(), [form, notDuplicate]);
@@ -45,7 +47,9 @@ export function RegisterPerson({ typed, onRegistered, onUseExisting, onBack }: {
       onRegistered(person);
     } catch (e) {
       if (e instanceof ApiProblem && e.rule === 'person.possible-duplicate') {
-        const ids = ((e.body.details as { possibleDuplicateIds?: string[] } | undefined)?.possibleDuplicateIds ?? []).slice(0, 10);
+        const details = e.body.details as { possibleDuplicateIds?: string[]; possibleDuplicatesToCheckWithHub?: number } | undefined;
+        const ids = (details?.possibleDuplicateIds ?? []).slice(0, 10);
+        setHiddenDuplicates(details?.possibleDuplicatesToCheckWithHub ?? 0);
         const found = await Promise.all(ids.map(async (personId) => ({ personId, person: await api.person(personId).then((a) => a.body, () => undefined) })));
         setDuplicates(found);
       } else {
@@ -100,7 +104,11 @@ export function RegisterPerson({ typed, onRegistered, onUseExisting, onBack }: {
           <div role="alert" className="notice warning" data-testid="possible-duplicates">
             <h3>Is this someone already registered?</h3>
             <p>Someone with the same name and date of birth is already on OneDoor. Check before registering again.</p>
-            {duplicates.length === 0 && <p>The record is not one your organisation may see: ask the hub to check it.</p>}
+            {(duplicates.length === 0 || hiddenDuplicates > 0) && (
+              <p>
+                {hiddenDuplicates > 1 ? `${hiddenDuplicates} records are` : 'A record is'} not one your organisation may see: ask the hub to check.
+              </p>
+            )}
             <ul className="hits">
               {duplicates.map((d) => (
                 <li key={d.personId}>

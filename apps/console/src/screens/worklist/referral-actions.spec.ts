@@ -32,10 +32,10 @@ describe('actionsFor', () => {
     expect(actionsFor(referral('requested'), OUTSIDER)).toEqual([]);
   });
 
-  it.each<ReferralStatus>(['accepted', 'in-progress'])('%s work: the receiver does the work; the hub can hand it off', (status) => {
+  it.each<ReferralStatus>(['accepted', 'in-progress'])('%s work: the receiver does the work and alone hands it off; the referrer and the hub can cancel', (status) => {
     expect(actionsFor(referral(status), RECEIVER)).toEqual(['interaction', 'employment', 'hold', 'handoff', 'complete', 'fail', 'cancel']);
     expect(actionsFor(referral(status), REFERRER)).toEqual(['cancel']);
-    expect(actionsFor(referral(status), HUB)).toEqual(['handoff', 'cancel']);
+    expect(actionsFor(referral(status), HUB)).toEqual(['cancel']);
     expect(actionsFor(referral(status), OUTSIDER)).toEqual([]);
   });
 

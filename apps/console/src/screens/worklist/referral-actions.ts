@@ -14,8 +14,8 @@ export function actionsFor(referral: Referral, actor: Actor): Action[] {
       break;
     case 'accepted':
     case 'in-progress':
+      // Only the receiver acts on received work, hand-offs included; the hub (like the referrer) may cancel it.
       if (receiving) out.push('interaction', 'employment', 'hold', 'handoff', 'complete', 'fail');
-      else if (actor.managesConsortium) out.push('handoff');
       if (receiving || referring || actor.managesConsortium) out.push('cancel');
       break;
     case 'on-hold':
