@@ -168,7 +168,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The duplicate check: ids of people already registered with this name and date of birth */
+        /** The duplicate check: ids of the people already registered with this name and date of birth that you may see, and how many more only the hub can check */
         get: operations["PeopleController_duplicates"];
         put?: never;
         post?: never;
@@ -1242,13 +1242,14 @@ export interface components {
             name: string;
             description: string;
             /**
-             * @description Taxonomy terms for the needs the service meets
+             * @description Taxonomy codes for the needs the service meets (published in the open directory): 1–20 codes such as mental-health
              * @example [
              *       "employment"
              *     ]
              */
             needs: string[];
             /**
+             * @description Places served, e.g. a town or postcode district: at most 50
              * @example [
              *       "Halifax",
              *       "HX1"
@@ -1256,6 +1257,7 @@ export interface components {
              */
             localities: string[];
             /**
+             * @description Communities served as taxonomy codes such as young-people: at most 20
              * @example [
              *       "carers"
              *     ]
@@ -1271,13 +1273,14 @@ export interface components {
             name?: string;
             description?: string;
             /**
-             * @description Taxonomy terms for the needs the service meets
+             * @description Taxonomy codes for the needs the service meets (published in the open directory): 1–20 codes such as mental-health
              * @example [
              *       "employment"
              *     ]
              */
             needs?: string[];
             /**
+             * @description Places served, e.g. a town or postcode district: at most 50
              * @example [
              *       "Halifax",
              *       "HX1"
@@ -1285,6 +1288,7 @@ export interface components {
              */
             localities?: string[];
             /**
+             * @description Communities served as taxonomy codes such as young-people: at most 20
              * @example [
              *       "carers"
              *     ]
@@ -1367,6 +1371,7 @@ export interface components {
             referralId?: string;
             personId: string;
             /**
+             * @description Taxonomy codes of the needs, such as mental-health: 1–20
              * @example [
              *       "employment"
              *     ]
@@ -1453,7 +1458,7 @@ export interface components {
             name: string;
             rule: components["schemas"]["MilestoneRuleDto"];
             /**
-             * @description Whole pence, above zero
+             * @description Whole pence, from 1 to 1,000,000,000 (£10 million)
              * @example 30000
              */
             paymentPence: number;
@@ -1505,7 +1510,7 @@ export interface components {
             partnerId: string;
             /** @example 2026-06 */
             month: string;
-            /** @description Whole pence, positive (up) or negative (down) */
+            /** @description Whole pence, positive (up) or negative (down), at most 1,000,000,000 (£10 million) either way */
             amountPence: number;
             reason: string;
         };
@@ -1514,7 +1519,7 @@ export interface components {
             partnerId: string;
             /** @example 2026-06 */
             month: string;
-            /** @description What is taken back, whole pence above zero */
+            /** @description What is taken back, whole pence from 1 to 1,000,000,000 (£10 million) */
             amountPence: number;
             reason: string;
             participantId?: string;
