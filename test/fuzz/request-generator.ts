@@ -1,5 +1,7 @@
 /** Seeded request bodies for fuzzing: from an OpenAPI schema, then broken in the ways hostile clients break them. */
 
+export { seededRandom } from '@onedoor/projections/seeded-random';
+
 export interface Schema {
   $ref?: string;
   type?: string;
@@ -24,18 +26,6 @@ export interface Schema {
 export interface OpenApiDocument {
   paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
   components?: { schemas?: Record<string, Schema> };
-}
-
-/** mulberry32: small, fast and the same sequence for the same seed on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function resolve(schema: Schema, doc: OpenApiDocument): Schema {
