@@ -88,16 +88,20 @@ describe('the partner pull feed', () => {
     }
   });
 
-  it('after consent is withdrawn, later events carry no personal fields and the details are tombstoned', async () => {
+  it('after consent is withdrawn, the details are tombstoned, the referral is held, and nothing personal follows', async () => {
     const before = (await wholeFeed(t, B)).length;
     await t.http().post(`/people/${ids.personId}/consents/${ids.consentId}/withdraw`).set('authorization', t.auth(A)).expect(200);
-    await t.http().post(`/referrals/${ids.referralId}/interactions`).set('authorization', t.auth(B)).send({ kind: 'phone-call', occurredOn: today(), notes: 'Prefers afternoons' }).expect(201);
-    const later = (await wholeFeed(t, B)).slice(before);
-    expect(later.map(shortType)).toEqual(['person.details', 'referral.interaction-recorded']);
+    // The consent-loss process holds the live referral (issue 13): no more support is recorded on it until consent returns.
+    let later: FeedItemBody[] = [];
+    for (let i = 0; i < 100 && later.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      later = (await wholeFeed(t, B)).slice(before);
+    }
+    expect(later.map(shortType)).toEqual(['person.details', 'referral.put-on-hold']);
     expect(later[0].event.data).toBeUndefined(); // the tombstone: forget the details
     expect(later[1].event.data!.personal).toBeUndefined();
-    // The registering partner still sees the notes.
-    expect((await wholeFeed(t, A)).at(-1)!.event.data!.personal).toEqual({ notes: 'Prefers afternoons' });
+    expect(later[1].event.data!.reason).toMatchObject({ code: 'consent-ended' });
+    await t.http().post(`/referrals/${ids.referralId}/interactions`).set('authorization', t.auth(B)).send({ kind: 'phone-call', occurredOn: today(), notes: 'Prefers afternoons' }).expect(409);
   });
 
   it('erasure reaches every feed that carried the person, and their details vanish from the feed itself', async () => {

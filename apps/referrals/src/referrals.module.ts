@@ -6,9 +6,10 @@ import { PartnerExitProcess } from './consortium/partner-exit.process';
 import { ErasureReconciler } from './people/erasure-reconciler';
 import { RecordConsentExpiryHandler } from './people/consent-expiry.handler';
 import { ConsentExpiryProcess } from './people/consent-expiry.process';
+import { ConsentLossProcess } from './people/consent-loss.process';
 import { PeopleController } from './people/people.controller';
 import { ChangePersonHandler, RegisterPersonHandler } from './people/person.handlers';
-import { ActOnReferralHandler, CreateReferralHandler, ReassignReferralHandler } from './referrals/referral.handlers';
+import { ActOnReferralHandler, CreateReferralHandler, ReassignReferralHandler, StopReferralOnConsentLossHandler } from './referrals/referral.handlers';
 import { ReferralsController } from './referrals/referrals.controller';
 import { ChangeServiceHandler, ListServiceHandler } from './services/service.handlers';
 import { ServicesController } from './services/services.controller';
@@ -34,10 +35,12 @@ import { GetServiceHandler, SearchServicesHandler } from './services/service.que
     CreateReferralHandler,
     ActOnReferralHandler,
     ReassignReferralHandler,
+    StopReferralOnConsentLossHandler,
     PartnerExitProcess,
     ErasureReconciler,
     RecordConsentExpiryHandler,
     ConsentExpiryProcess,
+    ConsentLossProcess,
     GetConsortiumHandler,
     GetServiceHandler,
     SearchServicesHandler,

@@ -36,7 +36,7 @@ describe('referral book', () => {
     await s.referral('r1', { type: 'AcceptReferral', person: await s.facts('p-amira'), actor: jobs, at: day(2) });
     await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-04-03', notes: s.vault.seal('p-amira', 'Worried about rent arrears'), actor: jobs, at: day(3) });
     await s.referral('r1', { type: 'PutReferralOnHold', reason: { code: 'could-not-contact' }, actor: jobs, at: day(4) });
-    await s.referral('r1', { type: 'ResumeReferral', actor: jobs, at: day(5) });
+    await s.referral('r1', { type: 'ResumeReferral', person: await s.facts('p-amira'), actor: jobs, at: day(5) });
     await s.referral('r1', { type: 'CompleteReferral', outcome: { code: 'need-met', enteredWork: true, workStartedOn: '2026-04-20' }, actor: jobs, at: day(21) });
     const [book] = await s.project(new ReferralBook(s.vault));
 

@@ -1396,7 +1396,7 @@ export interface components {
         };
         ReasonDto: {
             /** @enum {string} */
-            code: "no-capacity" | "not-eligible" | "out-of-area" | "could-not-contact" | "declined-by-person" | "duplicate" | "partner-left" | "other";
+            code: "no-capacity" | "not-eligible" | "out-of-area" | "could-not-contact" | "declined-by-person" | "duplicate" | "partner-left" | "consent-ended" | "other";
             /** @description Required when code is "other". */
             text?: string;
         };

@@ -32,6 +32,12 @@ describe('historySentence', () => {
     expect(historySentence(entry('ReferralCompleted', { outcome: { code: 'goal-met', enteredWork: true } }), names)).toBe('Completed: goal met, entered work');
   });
 
+  it('says a referral was held or cancelled by the platform when consent no longer covers the partner', () => {
+    const reason = { code: 'consent-ended', text: "the person's consent no longer covers partner calder-works" };
+    expect(historySentence(entry('ReferralPutOnHold', { reason }), names)).toBe('Put on hold automatically: the person’s consent no longer covers the partner');
+    expect(historySentence(entry('ReferralCancelled', { reason }), names)).toBe('Cancelled automatically: the person’s consent no longer covers the partner');
+  });
+
   it('names both sides of a handoff and the receiving service, with the reason given', () => {
     const line = historySentence(entry('ReferralHandedOff', { fromPartnerId: 'calder-works', toPartnerId: 'fair-money', serviceId: 'debt-advice', handoffReason: 'debt first' }), names);
     expect(line).toBe('Handed off from Calder Works to Fair Money Advice · Debt Advice (debt first)');

@@ -13,7 +13,9 @@ export interface Names {
 export function historySentence(entry: ReferralHistoryEntry, names: Names): string {
   const d = entry.details ?? {};
   const partner = (id: string | undefined) => names.partner(id);
-  const reason = d.reason ? `: ${statusLabel(d.reason.code).toLowerCase()}` : '';
+  // The platform stopped it because consent ended: say so, and that no member of staff did it.
+  const consentEnded = d.reason?.code === 'consent-ended';
+  const reason = consentEnded ? ' automatically: the person’s consent no longer covers the partner' : d.reason ? `: ${statusLabel(d.reason.code).toLowerCase()}` : '';
   switch (entry.type) {
     case 'ReferralCreated':
       return `Created by ${partner(d.partnerId ?? entry.by.partnerId)} for ${(d.needs ?? []).map((n) => needLabel(n).toLowerCase()).join(', ')}${d.urgency === 'urgent' ? ' (urgent)' : ''}`;

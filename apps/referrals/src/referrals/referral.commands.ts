@@ -35,3 +35,8 @@ export class ActOnReferralCommand {
 export class ReassignReferralCommand {
   constructor(readonly referralId: string, readonly leavingPartnerId: string, readonly successorPartnerId: string, readonly actor: Actor) {}
 }
+
+/** Issued by the consent-loss process: the person's consent no longer covers the referral's receiving partner. */
+export class StopReferralOnConsentLossCommand {
+  constructor(readonly referralId: string, readonly causation: string) {}
+}

@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ReferralCommand, referralDecider, streams } from '@onedoor/domain';
+import { CONSENT_LOSS_ACTOR, ReferralCommand, referralDecider, streams, systemStaffId } from '@onedoor/domain';
 import { PersonalDataVault } from '@onedoor/personal-data';
 import { AccessPolicy, Clock, CommandExecutor } from '@onedoor/platform';
 import { ReferralBook } from '@onedoor/projections';
 import { DecisionFacts } from '../shared/decision-facts';
 import { FactsAsRead } from '../shared/facts-as-read';
-import { ActOnReferralCommand, CreateReferralCommand, ReassignReferralCommand } from './referral.commands';
+import { ActOnReferralCommand, CreateReferralCommand, ReassignReferralCommand, StopReferralOnConsentLossCommand } from './referral.commands';
 
 @CommandHandler(CreateReferralCommand)
 export class CreateReferralHandler implements ICommandHandler<CreateReferralCommand> {
@@ -64,6 +64,7 @@ export class ActOnReferralHandler implements ICommandHandler<ActOnReferralComman
       case 'HandOffReferral':
         return { type: action.type, target: await this.facts.routingTarget(action.serviceId), reason: action.reason, person: await read.person(this.facts, personId) };
       case 'AcceptReferral':
+      case 'ResumeReferral':
         return { type: action.type, person: await read.person(this.facts, personId) };
       case 'RecordInteraction': {
         const { notes, ...rest } = action;
@@ -87,6 +88,33 @@ export class ReassignReferralHandler implements ICommandHandler<ReassignReferral
       stream: streams.referral(referralId),
       command: (): ReferralCommand => ({ type: 'ReassignOnPartnerExit', leavingPartnerId, successorPartnerId, person, actor, at: this.clock.now() }),
       metadata: { staffId: actor.staffId, partnerId: actor.partnerId, causationId: `partner-left:${leavingPartnerId}` },
+    });
+  }
+}
+
+/**
+ * The system stops a live referral whose receiving partner the person's consent no longer covers. It acts for
+ * the referring partner (staff id `system:consent-loss`), reads consent as the other live moves do and appends
+ * on condition that it has not changed, so a consent given again meanwhile is never overruled.
+ */
+@CommandHandler(StopReferralOnConsentLossCommand)
+export class StopReferralOnConsentLossHandler implements ICommandHandler<StopReferralOnConsentLossCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly clock: Clock, private readonly facts: DecisionFacts) {}
+
+  async execute({ referralId, causation }: StopReferralOnConsentLossCommand) {
+    const read = new FactsAsRead();
+    const staffId = systemStaffId(CONSENT_LOSS_ACTOR);
+    return this.executor.execute(referralDecider, {
+      stream: streams.referral(referralId),
+      command: async (state): Promise<ReferralCommand> => ({
+        type: 'StopReferralOnConsentLoss',
+        // An unknown referral has no person; the domain refuses it as not found.
+        person: state.personId ? await read.person(this.facts, state.personId) : { status: 'unknown', consents: [] },
+        actor: { staffId, partnerId: state.referringPartnerId ?? '', managesConsortium: false },
+        at: this.clock.now(),
+      }),
+      conditions: () => read.conditions(),
+      metadata: { staffId, causationId: causation },
     });
   }
 }

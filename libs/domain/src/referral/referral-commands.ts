@@ -57,6 +57,8 @@ export interface PutReferralOnHold extends Base {
 }
 export interface ResumeReferral extends Base {
   type: 'ResumeReferral';
+  /** Resumed work is live again: the person's consent must cover the receiving partner. */
+  person: PersonFacts;
 }
 export interface CompleteReferral extends Base {
   type: 'CompleteReferral';
@@ -95,6 +97,16 @@ export interface ReassignOnPartnerExit extends Base {
   person: PersonFacts;
 }
 
+/**
+ * Issued by the consent-loss process, not by staff: the person's consent no longer covers the receiving
+ * partner, so accepted or in-progress work goes on hold and a request not yet accepted is cancelled.
+ * The actor is the system acting for the referring partner; it need not be the receiver.
+ */
+export interface StopReferralOnConsentLoss extends Base {
+  type: 'StopReferralOnConsentLoss';
+  person: PersonFacts;
+}
+
 export type ReferralCommand =
   | CreateReferral
   | RouteReferral
@@ -109,4 +121,5 @@ export type ReferralCommand =
   | MarkReferralEnteredInError
   | HandOffReferral
   | RecordInteraction
-  | ReassignOnPartnerExit;
+  | ReassignOnPartnerExit
+  | StopReferralOnConsentLoss;

@@ -79,7 +79,7 @@ describe('referral state machine', () => {
     }
     const resumeAllowed = from === 'on-hold';
     it(`ResumeReferral on a ${from} referral ${resumeAllowed ? 'is allowed' : 'is refused'}`, () => {
-      const scenario = given(referralDecider, historyFor[from]).when({ type: 'ResumeReferral', actor: receiver, at });
+      const scenario = given(referralDecider, historyFor[from]).when({ type: 'ResumeReferral', person, actor: receiver, at });
       if (resumeAllowed) expect(scenario.events()[0].type).toBe('ReferralResumed');
       else scenario.thenViolates('referral.transition-not-allowed', 'conflict');
     });
@@ -255,6 +255,46 @@ describe('referral', () => {
     });
     it('leaves closed referrals alone', () => {
       given(referralDecider, historyFor.completed).when(reassign('recv')).then([]);
+    });
+  });
+
+  describe('when consent no longer covers the receiving partner', () => {
+    const system: Actor = { staffId: 'system:consent-loss', partnerId: 'front', managesConsortium: false };
+    const withdrawn: PersonFacts = { status: 'registered', consents: [{ ...consortiumConsent, withdrawnAt: at }] };
+    const stop = (p: PersonFacts = withdrawn): ReferralCommand => ({ type: 'StopReferralOnConsentLoss', person: p, actor: system, at: later });
+    const consentEnded = { code: 'consent-ended' as const, text: "the person's consent no longer covers partner recv" };
+    const by = { staffId: 'system:consent-loss', partnerId: 'front' };
+
+    for (const status of ['accepted', 'in-progress'] as const) {
+      it(`puts ${status} work on hold with the reason, though the system is not the receiver`, () => {
+        given(referralDecider, historyFor[status]).when(stop()).then([{ type: 'ReferralPutOnHold', data: { referralId: 'r1', at: later, by, reason: consentEnded } }]);
+      });
+    }
+    it('cancels a request the partner has not accepted yet', () => {
+      given(referralDecider, historyFor.requested).when(stop()).then([{ type: 'ReferralCancelled', data: { referralId: 'r1', at: later, by, reason: consentEnded } }]);
+    });
+    it('an expired consent ends cover as a withdrawn one does', () => {
+      const expired: PersonFacts = { status: 'registered', consents: [{ ...consortiumConsent, expiresAt: at, expiredAt: at }] };
+      expect(given(referralDecider, historyFor.accepted).when(stop(expired)).events().map((ev) => ev.type)).toEqual(['ReferralPutOnHold']);
+    });
+    it('refuses while another consent still covers the receiver (consent to named partners included)', () => {
+      const named: PersonFacts = { status: 'registered', consents: [{ ...consortiumConsent, withdrawnAt: at }, { ...consortiumConsent, consentId: 'c2', scope: { kind: 'partners', partnerIds: ['recv'] } }] };
+      const v = given(referralDecider, historyFor.accepted).when(stop(named)).thenViolates('referral.consent-still-covers', 'conflict');
+      expect(v.details).toEqual({ partnerId: 'recv' });
+      given(referralDecider, historyFor.accepted).when(stop(onlyFrontConsent)).events();
+    });
+    for (const status of REFERRAL_STATUSES.filter((s) => !['requested', 'accepted', 'in-progress'].includes(s))) {
+      it(`refuses on a ${status} referral, so a second process (or sweep) writes nothing`, () => {
+        given(referralDecider, historyFor[status]).when(stop()).thenViolates('referral.not-live', 'conflict');
+      });
+    }
+    it('held for lost consent, the referral resumes only once consent covers the receiver again', () => {
+      const held = [...historyFor.accepted, ...given(referralDecider, historyFor.accepted).when(stop()).events()];
+      const v = given(referralDecider, held).when({ type: 'ResumeReferral', person: withdrawn, actor: receiver, at: later }).thenViolates('referral.consent-required', 'unprocessable');
+      expect(v.details).toEqual({ partnerId: 'recv' });
+      given(referralDecider, held).when({ type: 'ResumeReferral', person: onlyFrontConsent, actor: receiver, at: later }).thenViolates('referral.consent-required');
+      const givenAgain: PersonFacts = { status: 'registered', consents: [...withdrawn.consents, { ...consortiumConsent, consentId: 'c3', givenAt: later }] };
+      expect(given(referralDecider, held).when({ type: 'ResumeReferral', person: givenAgain, actor: receiver, at: later }).events().map((ev) => ev.type)).toEqual(['ReferralResumed']);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Actor } from '../shared/actor';
 import { addDays, isBefore, isIsoDate } from '../shared/dates';
 import { Decider } from '../shared/decider';
-import { ensureReason } from '../shared/reason';
+import { Reason, ensureReason } from '../shared/reason';
 import { ensure, RuleViolation } from '../shared/rule-violation';
 import { consentCovers } from '../person/consent';
 import { INTERACTION_KINDS } from './interaction';
@@ -67,6 +67,8 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
     case 'ResumeReferral':
       ensure(state.status === 'on-hold', 'referral.transition-not-allowed', `a ${state.status} referral is not on hold, so cannot be resumed`, 'conflict', { from: state.status, to: 'in-progress' });
       ensureReceiver(actor, state, 'resumes');
+      // Work held because consent ended (or for any reason) resumes only under consent covering the receiver.
+      ensureConsentCovers(command.person, state.receivingPartnerId!, command.at);
       return [{ type: 'ReferralResumed', data: base }];
 
     case 'CompleteReferral':
@@ -131,6 +133,30 @@ function decide(command: ReferralCommand, state: ReferralState): ReferralEvent[]
       };
       // The first piece of support on accepted work starts it: staff should not need a separate click.
       return state.status === 'accepted' ? [{ type: 'ReferralStarted', data: base }, recorded] : [recorded];
+    }
+
+    case 'StopReferralOnConsentLoss': {
+      // No receiver check: the system acts, for whichever partner, because the person's consent says so.
+      ensure(
+        state.status === 'requested' || state.status === 'accepted' || state.status === 'in-progress',
+        'referral.not-live',
+        `a ${state.status} referral is not live work, so there is nothing to stop`,
+        'conflict',
+        { status: state.status },
+      );
+      const partnerId = state.receivingPartnerId!;
+      ensure(
+        !consentCovers(command.person.consents, partnerId, command.at),
+        'referral.consent-still-covers',
+        `the person's consent still covers partner ${partnerId}`,
+        'conflict',
+        { partnerId },
+      );
+      const reason: Reason = { code: 'consent-ended', text: `the person's consent no longer covers partner ${partnerId}` };
+      // Accepted work keeps its history and can resume once consent is given again; a request nobody took up ends.
+      return state.status === 'requested'
+        ? [{ type: 'ReferralCancelled', data: { ...base, reason } }]
+        : [{ type: 'ReferralPutOnHold', data: { ...base, reason } }];
     }
 
     case 'ReassignOnPartnerExit': {

@@ -9,6 +9,8 @@ export const REASON_CODES = [
   'declined-by-person',
   'duplicate',
   'partner-left',
+  /** The person's consent no longer covers the receiving partner (withdrawn or expired). */
+  'consent-ended',
   'other',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -24,7 +24,7 @@ export async function referralJourney(): Promise<Scenario> {
   await act('r1', { type: 'AcceptReferral', person: await facts(), actor: jobs, at: at(4) });
   await act('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-03-05', notes: sealed('prefers mornings'), actor: jobs, at: at(5) });
   await act('r1', { type: 'PutReferralOnHold', reason: { code: 'could-not-contact' }, actor: jobs, at: at(6) });
-  await act('r1', { type: 'ResumeReferral', actor: jobs, at: at(7) });
+  await act('r1', { type: 'ResumeReferral', person: await facts(), actor: jobs, at: at(7) });
   await s.person(personId, { type: 'GiveConsent', consentId: 'c-debt', scope: { kind: 'partners', partnerIds: ['debt'] }, purposes: ['referral'], memberPartnerIds: ['hub', 'front', 'jobs', 'debt'], actor: front, at: at(8) });
   await act('r1', { type: 'HandOffReferral', target: target('debt', 'svc-debt'), person: await facts(), reason: 'debt is the bigger worry', actor: jobs, at: at(9) });
   await act('r1', { type: 'RecordInteraction', interactionId: 'i2', kind: 'advice', occurredOn: '2026-03-10', notes: sealed('rent arrears letter'), actor: debt, at: at(10) });
