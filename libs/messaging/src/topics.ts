@@ -1,6 +1,6 @@
 /**
  * Kafka topic names of the partner streams. Ids are already limited to letters, digits, `_` and `-`
- * (see apps/referrals/src/shared/id.ts), all legal in topic names, so they are used as they are.
+ * (see libs/platform/src/http/new-id.ts), all legal in topic names, so they are used as they are.
  *
  * - `onedoor.<consortiumId>.hub`: the consortium-wide topic: every public event, no personal data.
  * - `onedoor.<consortiumId>.partner.<partnerId>`: one partner's referral events (those it sent or received),

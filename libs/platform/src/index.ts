@@ -4,6 +4,8 @@ export * from './storage/event-codec';
 export * from './storage/command-executor';
 export * from './storage/committed-event-bridge';
 export * from './http/problem';
+export * from './http/new-id';
+export * from './http/bad-parameter';
 export * from './http/domain-error.filter';
 export * from './http/validation.pipe';
 export * from './http/validation-rules';

@@ -1,5 +1,5 @@
 import type { DirectoryReadModel } from '@onedoor/projections';
-import { badParameter } from './bad-parameter';
+import { badParameter } from '@onedoor/platform';
 
 /**
  * Refuses a need or community code no service has ever used: a typo ("employmnet") must not look like

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, registerDecorator,
 } from 'class-validator';
-import { ID_PATTERN, ID_RULE } from '../../../referrals/src/shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
 import { CurrentActor } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
-import { newId } from '../../../referrals/src/shared/id';
+import { newId } from '@onedoor/platform';
 import { ContractCommandMessage } from './contract.commands';
 import { AdjustClaimDto, AgreeContractDto, AmendContractDto, ClawBackClaimDto, milestonesOf } from './contract.dto';
 import { GetContractsQuery } from './contract.queries';

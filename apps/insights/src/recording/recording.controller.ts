@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
 import { CurrentActor } from '@onedoor/platform';
-import { newId } from '../../../referrals/src/shared/id';
+import { newId } from '@onedoor/platform';
 import { RecordEmploymentCommand, RecordGroupAttendanceCommand } from './recording.commands';
 import { EmploymentEndDto, EmploymentStartDto, GroupAttendanceDto } from './recording.dto';
 

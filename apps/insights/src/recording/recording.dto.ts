@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_GROUP_ATTENDANCE } from '@onedoor/domain';
 import { IsCalendarDate, OptionalField } from '@onedoor/platform';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ID_PATTERN, ID_RULE } from '../../../referrals/src/shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 // Dates in the future are refused by the domain against the business clock (the platform's Clock), as for interactions.
 

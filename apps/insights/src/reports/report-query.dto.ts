@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalField } from '@onedoor/platform';
 import { IsIn, Matches } from 'class-validator';
-import { ID_PATTERN, ID_RULE } from '../../../referrals/src/shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 import { IsAsOf } from './as-of';
 
 export class ReportQueryDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONSORTIUM_STRUCTURES, ConsortiumStructure, PARTNER_ROLES, PartnerRole } from '@onedoor/domain';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import { OptionalField } from '@onedoor/platform';
-import { ID_PATTERN, ID_RULE } from '../shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 export class FormConsortiumDto {
   @ApiProperty({ example: 'Calderdale Wellbeing Consortium' })

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
 import { AccessPolicy, CurrentActor, IfMatch, NoBodyFieldsPipe, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
-import { newId } from '../shared/id';
+import { newId } from '@onedoor/platform';
 import { ChangePersonCommand, PersonChange, RegisterPersonCommand } from './person.commands';
 import { CorrectPersonDetailsDto, DuplicateCheckDto, GiveConsentDto, PersonSearchDto, RegisterPersonDto } from './person.dto';
 import { FindPossibleDuplicatesQuery, GetPersonQuery, SearchPeopleQuery } from './person.queries';

@@ -3,7 +3,7 @@ import { CONSENT_PURPOSES, CONTACT_METHODS, ConsentPurpose, ContactMethod } from
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsCalendarDate, OptionalField } from '@onedoor/platform';
-import { ID_PATTERN, ID_RULE } from '../shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 const UK_POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
 

@@ -3,7 +3,7 @@ import { INTERACTION_KINDS, InteractionKind, OUTCOME_CODES, OutcomeCode } from '
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import { IsCalendarDate, OptionalField, PlainlyValid, TERM_CODE, TERM_CODE_MAX_LENGTH, TermCodes } from '@onedoor/platform';
-import { ID_PATTERN, ID_RULE } from '../shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 
 export class RouteReferralDto {

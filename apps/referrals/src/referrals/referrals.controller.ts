@@ -5,7 +5,7 @@ import { Actor } from '@onedoor/domain';
 import { CurrentActor, IfMatch, NoBodyFieldsPipe, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
 import { ReasonBodyDto } from '../shared/reason.dto';
-import { newId } from '../shared/id';
+import { newId } from '@onedoor/platform';
 import { CompleteReferralDto, CreateReferralDto, HandOffReferralDto, RecordInteractionDto, RouteReferralDto } from './referral.dto';
 import { ActOnReferralCommand, CreateReferralCommand, ReferralAction } from './referral.commands';
 import { GetReferralHistoryQuery, GetReferralQuery } from './referral.queries';

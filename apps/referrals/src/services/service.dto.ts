@@ -3,7 +3,7 @@ import { CAPACITY_UNITS, CapacityUnit, WAITLIST_STATUSES, WaitlistStatus } from 
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { BoundedCount, OptionalField, PlaceNames, TermCodes } from '@onedoor/platform';
-import { ID_PATTERN, ID_RULE } from '../shared/id';
+import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 export class EligibilityDto {
   @ApiPropertyOptional() @OptionalField() @IsInt() @Min(0) @Max(130)

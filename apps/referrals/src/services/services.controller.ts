@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
 import { CurrentActor, IfMatch, etagOf } from '@onedoor/platform';
 import type { FastifyReply } from 'fastify';
-import { newId } from '../shared/id';
+import { newId } from '@onedoor/platform';
 import { ChangeServiceCommand, ListServiceCommand, ServiceChange } from './service.commands';
 import { GetServiceQuery, SearchServicesQuery } from './service.queries';
 import { CapacityDto, ListServiceDto, ServiceQueryDto, UpdateServiceDto, WaitlistDto, WithdrawServiceDto } from './service.dto';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@onedoor/domain';
 import { CurrentActor, NoBodyFieldsPipe } from '@onedoor/platform';
-import { badParameter } from '../../../directory/src/staff/bad-parameter';
+import { badParameter } from '@onedoor/platform';
 import { PartnerWebhooks } from './partner-webhooks';
 import { RegisterWebhookDto } from './webhook.dto';
 

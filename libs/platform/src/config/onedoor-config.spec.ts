@@ -1,5 +1,15 @@
 import { ConfigurationError, loadConfig } from './onedoor-config';
 
+/** The problems loadConfig names for an environment, none when it loads. */
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (e) {
+    return (e as ConfigurationError).problems;
+  }
+}
+
 describe('configuration', () => {
   it('has working defaults for the embedded demo', () => {
     expect(loadConfig({})).toMatchObject({ PORT: 3000, DATA_DIR: './data', AUTH_MODE: 'dev', SEED_DEMO: true });
@@ -38,17 +48,23 @@ describe('configuration', () => {
   it('keeps the directory read model in memory unless Redis is asked for, and then needs its URL', () => {
     expect(loadConfig({})).toMatchObject({ READ_MODEL_STORE: 'memory' });
     expect(loadConfig({ READ_MODEL_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({ READ_MODEL_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379' });
-    const problemsOf = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-        return [];
-      } catch (e) {
-        return (e as ConfigurationError).problems;
-      }
-    };
     expect(problemsOf({ READ_MODEL_STORE: 'postgres' })).toEqual(['READ_MODEL_STORE: READ_MODEL_STORE must be one of the following values: memory, redis']);
     expect(problemsOf({ READ_MODEL_STORE: 'redis' })).toEqual(['REDIS_URL: REDIS_URL must be set when READ_MODEL_STORE is redis']);
     expect(problemsOf({ READ_MODEL_STORE: 'redis', REDIS_URL: 'localhost:6379' })).toEqual(['REDIS_URL: REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379']);
+  });
+  it('keeps the event log in SQLite unless PostgreSQL is asked for, and then needs its URL and a plain schema name', () => {
+    expect(loadConfig({})).toMatchObject({ EVENT_STORE: 'sqlite', DATABASE_SCHEMA: 'onedoor' });
+    expect(loadConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', DATABASE_SCHEMA: 'calder_2' })).toMatchObject({
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      DATABASE_SCHEMA: 'calder_2',
+    });
+    expect(problemsOf({ EVENT_STORE: 'kurrentdb' })).toEqual(['EVENT_STORE: EVENT_STORE must be one of the following values: sqlite, postgres']);
+    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual(['DATABASE_URL: DATABASE_URL must be set when EVENT_STORE is postgres']);
+    expect(problemsOf({ EVENT_STORE: 'postgres', DATABASE_URL: '127.0.0.1:5432' })).toEqual([
+      'DATABASE_URL: DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://postgres@127.0.0.1:5432/onedoor',
+    ]);
+    expect(problemsOf({ DATABASE_SCHEMA: 'Robert"); drop' })).toEqual(['DATABASE_SCHEMA: DATABASE_SCHEMA must be 1 to 63 lower-case letters, digits or underscores, not starting with a digit']);
   });
   it('keeps the Kafka relay off unless asked, and names bad relay settings', () => {
     expect(loadConfig({})).toMatchObject({ RELAY_ENABLED: false, KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_CLIENT_ID: 'onedoor-relay', RELAY_LEASE_TTL_MS: 10000 });

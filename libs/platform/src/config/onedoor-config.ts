@@ -52,6 +52,21 @@ export class OnedoorConfig {
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }) @IsString({ message: 'REDIS_URL must be set when READ_MODEL_STORE is redis' })
   REDIS_URL?: string;
 
+  /**
+   * Where the event log and everything else that is a file in the embedded default lives: `sqlite` (files in DATA_DIR,
+   * one process) or `postgres` (DATABASE_URL, shared by every instance and service of the distributed deployment).
+   */
+  @IsIn(['sqlite', 'postgres'])
+  EVENT_STORE: 'sqlite' | 'postgres' = 'sqlite';
+
+  @ValidateIf((c: OnedoorConfig) => c.EVENT_STORE === 'postgres' || c.DATABASE_URL !== undefined)
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://postgres@127.0.0.1:5432/onedoor' }) @IsString({ message: 'DATABASE_URL must be set when EVENT_STORE is postgres' })
+  DATABASE_URL?: string;
+
+  /** The PostgreSQL schema holding this consortium's tables (created when absent); one schema per consortium on a shared server. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be 1 to 63 lower-case letters, digits or underscores, not starting with a digit' })
+  DATABASE_SCHEMA = 'onedoor';
+
   /** Webhook retries: the first waits WEBHOOK_RETRY_BASE_MS, each next one twice as long, at most WEBHOOK_RETRY_MAX_MS. */
   @Transform(toInt) @Max(3_600_000, { message: 'WEBHOOK_RETRY_BASE_MS must be at most an hour (3600000)' }) @Min(1, { message: 'WEBHOOK_RETRY_BASE_MS must be at least 1' }) @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
   WEBHOOK_RETRY_BASE_MS = 1_000;
@@ -104,7 +119,7 @@ export class ConfigurationError extends Error {
 
 /** Reads and validates the configuration; unknown variables are ignored, bad ones named with the rule. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): OnedoorConfig {
-  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL');
+  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL', 'DATABASE_URL');
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
   const config = plainToInstance(OnedoorConfig, given);
   const problems = validateSync(config, { stopAtFirstError: true }).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { WaitlistStatus } from '@onedoor/domain';
 import { DirectoryReadModel, DirectoryService, ServiceLoad, districtCentroid, parsePostcode, searchWordsOf } from '@onedoor/projections';
-import { badParameter } from '../bad-parameter';
+import { badParameter } from '@onedoor/platform';
 import { ensureKnownTerms } from '../known-terms';
 import { DEFAULT_SEARCH_PER_PAGE, DirectorySearchQueryDto } from './directory-search-query.dto';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { repeatableId } from '@onedoor/platform';
+import { repeatableId } from './idempotency-context';
 
 /**
  * Ids are UUIDs unless the caller supplies its own (e.g. a partner system's reference). Under an
