@@ -7,3 +7,5 @@ export type { SqliteEventStoreOptions } from './sqlite-event-store';
 export { SqliteEventLogReader } from './sqlite-event-log-reader';
 export { PostgresEventStore } from './postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres-event-store';
+export { PostgresChannelListener } from './postgres-channel-listener';
+export { quotedSchemaName, createTablesOnce } from './postgres-schema';
