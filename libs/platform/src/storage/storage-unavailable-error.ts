@@ -3,6 +3,8 @@ export class StorageUnavailableError extends Error {
   constructor(message: string) {
     super(`OneDoor cannot start: ${message}`);
     this.name = 'StorageUnavailableError';
+    // Nest logs a failed start by the error's stack: for this one, the message is all the operator needs.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
