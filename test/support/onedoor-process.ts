@@ -2,22 +2,24 @@
  * The all-in-one app as apps/onedoor/src/main.ts runs it, for suites that need a real process to die.
  * With ONEDOOR_TEST_DIE_BEFORE_ANSWER_SAVED=1 it kills itself -9 at the moment it would store the first
  * answer to a request that carried an Idempotency-Key: the request's events have committed (the executor
- * waited for the commit), the answer is not in requests.sqlite. The switch lives only in this test entry
+ * waited for the commit), the answer is not in the store (requests.sqlite, or its PostgreSQL table). The switch lives only in this test entry
  * point; nothing in the app reads it.
  *
  * ONEDOOR_TEST_SWITCH_OFF (comma-separated) switches guards off, to see a race test fail without them:
  * `conditions` — referral appends no longer carry the person-stream condition; `consent-loss` — the
  * consent-loss process does nothing.
  */
-import { IdempotencyStore, loadConfig } from '@onedoor/platform';
+import { PostgresIdempotencyStore, SqliteIdempotencyStore, loadConfig } from '@onedoor/platform';
 import { createOnedoorApp } from '../../apps/onedoor/src/create-app';
 import { ConsentLossProcess } from '../../apps/referrals/src/people/consent-loss.process';
 import { FactsAsRead } from '../../apps/referrals/src/shared/facts-as-read';
 
 if (process.env.ONEDOOR_TEST_DIE_BEFORE_ANSWER_SAVED === '1') {
-  IdempotencyStore.prototype.save = () => {
+  const die = async () => {
     process.kill(process.pid, 'SIGKILL');
   };
+  SqliteIdempotencyStore.prototype.save = die;
+  PostgresIdempotencyStore.prototype.save = die;
 }
 
 const switchedOff = (process.env.ONEDOOR_TEST_SWITCH_OFF ?? '').split(',');

@@ -10,3 +10,5 @@ export type { PostgresEventStoreOptions } from './postgres-event-store';
 export { PostgresLogImport, LogImportError } from './postgres-log-import';
 export { digestLog } from './log-digest';
 export type { LogDigest } from './log-digest';
+export { PostgresChannelListener } from './postgres-channel-listener';
+export { quotedSchemaName, createTablesOnce } from './postgres-schema';

@@ -1,4 +1,5 @@
-import { escapeIdentifier, Pool, PoolClient } from 'pg';
+import { escapeIdentifier, Pool } from 'pg';
+import { createTablesOnce, quotedSchemaName } from './postgres-schema';
 
 /** The qualified names the PostgreSQL adapter's SQL uses, all inside one schema (one schema = one event log). */
 export interface EventSchemaNames {
@@ -11,13 +12,8 @@ export interface EventSchemaNames {
   channel: string;
 }
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
 export function eventSchemaNames(schema: string): EventSchemaNames {
-  if (!SCHEMA_NAME.test(schema)) {
-    throw new TypeError(`schema must be a lower-case SQL identifier (letters, digits, _; at most 63), got ${JSON.stringify(schema)}`);
-  }
-  const quoted = escapeIdentifier(schema);
+  const quoted = quotedSchemaName(schema);
   return {
     schema,
     events: `${quoted}.events`,
@@ -60,21 +56,7 @@ function createStatements({ schema, events, head }: EventSchemaNames): string[] 
   ];
 }
 
-/**
- * Creates the schema and its tables when absent; harmless to run again, and from several processes at once
- * (an advisory lock keeps two first starts from racing on CREATE, which IF NOT EXISTS alone does not).
- */
+/** Creates the schema and its tables when absent; harmless to run again, and from several processes at once. */
 export async function createEventSchema(pool: Pool, names: EventSchemaNames): Promise<void> {
-  const client: PoolClient = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`onedoor-event-schema:${names.schema}`]);
-    for (const statement of createStatements(names)) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  await createTablesOnce(pool, `onedoor-event-schema:${names.schema}`, createStatements(names));
 }

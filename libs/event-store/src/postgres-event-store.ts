@@ -18,7 +18,7 @@ import { GroupCommitQueue } from './group-commit-queue';
 import { createEventSchema, eventSchemaNames, EventSchemaNames } from './postgres-event-schema';
 import { EVENT_COLUMNS, EventTableRow, toRecordedEvents } from './postgres-event-rows';
 import { appendGroup } from './postgres-append-transaction';
-import { PostgresCommitListener } from './postgres-commit-listener';
+import { PostgresChannelListener } from './postgres-channel-listener';
 
 export interface PostgresEventStoreOptions {
   /** A pool, or the settings to make one. Either way the store owns it: close() ends it. */
@@ -57,7 +57,7 @@ export class PostgresEventStore implements EventStore {
   private readonly recent = new RecentlyCommitted();
   /** The highest head this store has committed or been told of; notifications at or below it wake no one. */
   private knownHead = 0;
-  private listener: PostgresCommitListener | undefined;
+  private listener: PostgresChannelListener | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -82,7 +82,7 @@ export class PostgresEventStore implements EventStore {
       const names = eventSchemaNames(options.schema ?? 'onedoor');
       await createEventSchema(pool, names);
       const store = new PostgresEventStore(pool, names, options);
-      store.listener = await PostgresCommitListener.start(pool, names.channel, (head) => store.heard(head));
+      store.listener = await PostgresChannelListener.start(pool, names.channel, (payload) => store.heard(payload === undefined ? undefined : Number(payload)));
       return store;
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -210,7 +210,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** A commit was announced (undefined: the listener reconnected and may have missed some). */
-  private heard(head: number | undefined): void {
+  private heard(announced: number | undefined): void {
+    const head = announced !== undefined && Number.isFinite(announced) ? announced : undefined;
     if (head !== undefined && head <= this.knownHead) return;
     if (head !== undefined) this.knownHead = head;
     this.subscriptions.notifyCommitted();

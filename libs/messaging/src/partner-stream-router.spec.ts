@@ -142,8 +142,8 @@ describe('the partner-stream router over a referral journey', () => {
     for (const n of notices) expect(body(n)).toEqual({ personId: PEOPLE.amira, occurredAt: expect.any(String) });
   });
 
-  it('replayed after the key is destroyed, no message carries a personal field', () => {
-    s.vault.shred(PEOPLE.amira);
+  it('replayed after the key is destroyed, no message carries a personal field', async () => {
+    await s.vault.shred(PEOPLE.amira);
     const replayed = routeAll(new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault }), log);
     expect(replayed.map((m) => [m.topic, m.headers.ce_id])).toEqual(messages.filter((m) => !m.topic.endsWith('.people')).map((m) => [m.topic, m.headers.ce_id]));
     expect(replayed.every((m) => m.value === null || body(m).personal === undefined)).toBe(true);
@@ -165,12 +165,12 @@ describe('the partner-stream router when a consent expires', () => {
     await seedConsortium(s, at(1));
     const personId = PEOPLE.amira;
     const sealed = (value: unknown) => s.vault.seal(personId, value);
-    await s.person(personId, { type: 'RegisterPerson', personId, personal: sealed(amira), possibleDuplicateIds: [], confirmedNotDuplicate: false, actor: front, at: at(2) });
+    await s.person(personId, { type: 'RegisterPerson', personId, personal: await sealed(amira), possibleDuplicateIds: [], confirmedNotDuplicate: false, actor: front, at: at(2) });
     await s.person(personId, { type: 'GiveConsent', consentId: 'c-jobs', scope: { kind: 'partners', partnerIds: ['jobs'] }, purposes: ['referral'], expiresAt: at(6), memberPartnerIds: ['hub', 'front', 'jobs', 'debt'], actor: front, at: at(2) });
-    await s.referral('r1', { type: 'CreateReferral', referralId: 'r1', personId, person: await s.facts(personId), needs: ['employment'], urgency: 'routine', summary: sealed('lost her job at the mill'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: at(3) });
+    await s.referral('r1', { type: 'CreateReferral', referralId: 'r1', personId, person: await s.facts(personId), needs: ['employment'], urgency: 'routine', summary: await sealed('lost her job at the mill'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: at(3) });
     await s.referral('r1', { type: 'AcceptReferral', person: await s.facts(personId), actor: jobs, at: at(4) });
     if (recordExpiry) await s.person(personId, { type: 'RecordConsentExpiry', consentId: 'c-jobs', actor: CONSENT_EXPIRY_ACTOR, at: at(7) });
-    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-03-08', notes: sealed('prefers mornings'), actor: jobs, at: at(8) });
+    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-03-08', notes: await sealed('prefers mornings'), actor: jobs, at: at(8) });
     const log = await s.store.readAll(0, 10_000);
     return { log, messages: routeAll(new PartnerStreamRouter({ consortiumId: 'c1', vault: s.vault }), log) };
   }

@@ -4,7 +4,7 @@ import { PersonKeyStore } from './person-key-store';
 /** For unit tests only: keys vanish with the process. */
 export class InMemoryPersonKeyStore implements PersonKeyStore {
   private readonly keys = new Map<string, Buffer>();
-  obtain(personId: string): Buffer {
+  async obtain(personId: string): Promise<Buffer> {
     let key = this.keys.get(personId);
     if (!key) this.keys.set(personId, (key = randomBytes(32)));
     return key;
@@ -12,8 +12,11 @@ export class InMemoryPersonKeyStore implements PersonKeyStore {
   find(personId: string): Buffer | undefined {
     return this.keys.get(personId);
   }
-  destroy(personId: string): void {
+  async lookup(personId: string): Promise<Buffer | undefined> {
+    return this.find(personId);
+  }
+  async destroy(personId: string): Promise<void> {
     this.keys.delete(personId);
   }
-  close(): void {}
+  async close(): Promise<void> {}
 }

@@ -12,20 +12,30 @@ export const ERASED = '[erased]' as const;
 export class PersonalDataVault {
   constructor(private readonly keys: PersonKeyStore) {}
 
-  seal(personId: string, value: unknown): SealedPersonalData {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.obtain(personId), iv);
-    cipher.setAAD(Buffer.from(personId));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return { alg: 'A256GCM', iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  /** Seals with the person's key, creating it (durably, before this resolves) on first use. */
+  async seal(personId: string, value: unknown): Promise<SealedPersonalData> {
+    return sealWith(await this.keys.obtain(personId), personId, value);
   }
 
   /**
-   * Seals with the person's existing key, or returns undefined when there is none (never registered, or erased),
-   * so a late write cannot bring an erased person's key back to life.
+   * Seals with the key this process knows for the person, or returns undefined when it knows none (never
+   * registered, or erased), so a late write cannot bring an erased person's key back to life. For work that
+   * follows the log, which learns each person's key before it hands on their events.
    */
   sealIfKept(personId: string, value: unknown): SealedPersonalData | undefined {
-    return this.isErased(personId) ? undefined : this.seal(personId, value);
+    const key = this.keys.find(personId);
+    return key && sealWith(key, personId, value);
+  }
+
+  /** As sealIfKept, but asks the key store itself: for commands, which must not trust a process that lags. */
+  async sealIfStored(personId: string, value: unknown): Promise<SealedPersonalData | undefined> {
+    const key = await this.keys.lookup(personId);
+    return key && sealWith(key, personId, value);
+  }
+
+  /** Whether the key store still holds the person's key (not merely whether this process knows it). */
+  async isKeyStored(personId: string): Promise<boolean> {
+    return (await this.keys.lookup(personId)) !== undefined;
   }
 
   /** The opened value, or ERASED once the person's key is gone. */
@@ -44,11 +54,19 @@ export class PersonalDataVault {
   }
 
   /** Destroys the person's key: from now on every sealed field about them opens as ERASED. */
-  shred(personId: string): void {
-    this.keys.destroy(personId);
+  shred(personId: string): Promise<void> {
+    return this.keys.destroy(personId);
   }
 
-  close(): void {
-    this.keys.close();
+  close(): Promise<void> {
+    return this.keys.close();
   }
+}
+
+function sealWith(key: Buffer, personId: string, value: unknown): SealedPersonalData {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(personId));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return { alg: 'A256GCM', iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
 }

@@ -25,7 +25,7 @@ export class SqlitePersonKeyStore implements PersonKeyStore {
     this.remove = this.db.prepare('DELETE FROM person_keys WHERE person_id = ?');
   }
 
-  obtain(personId: string): Buffer {
+  async obtain(personId: string): Promise<Buffer> {
     const existing = this.find(personId);
     if (existing) return existing;
     this.insert.run(personId, randomBytes(32), new Date().toISOString());
@@ -38,12 +38,17 @@ export class SqlitePersonKeyStore implements PersonKeyStore {
     return this.cache.get(personId) ?? undefined;
   }
 
-  destroy(personId: string): void {
+  /** One process owns the file, so what it knows is what is stored. */
+  async lookup(personId: string): Promise<Buffer | undefined> {
+    return this.find(personId);
+  }
+
+  async destroy(personId: string): Promise<void> {
     this.remove.run(personId);
     this.cache.set(personId, null);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

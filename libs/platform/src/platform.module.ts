@@ -4,9 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { EventStore, SqliteEventStore } from '@onedoor/event-store';
-import { PersonalDataVault, SqlitePersonKeyStore } from '@onedoor/personal-data';
+import { EventStore } from '@onedoor/event-store';
+import { PersonalDataVault } from '@onedoor/personal-data';
 import {
   ConsortiumRoster,
   DirectoryProjection,
@@ -27,7 +26,9 @@ import { OnedoorConfig } from './config/onedoor-config';
 import { IdempotencyStore } from './http/idempotency-store';
 import { CommandExecutor } from './storage/command-executor';
 import { CommittedEventBridge } from './storage/committed-event-bridge';
-import { EVENT_STORE, ONEDOOR_CONFIG } from './storage/tokens';
+import { EVENT_STORE, ONEDOOR_CONFIG, PLATFORM_STORAGE } from './storage/tokens';
+import { openPlatformStorage } from './storage/open-platform-storage';
+import type { PlatformStorage } from './storage/platform-storage';
 import { HealthRegistry } from './health/health-registry';
 
 /**
@@ -42,24 +43,20 @@ function directoryReadModelFor(config: OnedoorConfig): DirectoryReadModel {
 /** Closes what the platform opened, in the reverse order. */
 class PlatformShutdown implements OnModuleDestroy {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PLATFORM_STORAGE) private readonly storage: PlatformStorage,
     private readonly runner: ProjectionRunner,
-    private readonly vault: PersonalDataVault,
-    private readonly idempotency: IdempotencyStore,
     private readonly directory: DirectoryReadModel,
   ) {}
   async onModuleDestroy(): Promise<void> {
     await this.runner.stop();
     await this.directory.close();
-    await this.store.close();
-    this.vault.close();
-    this.idempotency.close();
+    await this.storage.close();
   }
 }
 
 /**
- * The embedded platform every app module runs on: the SQLite event store, the person key store,
- * the in-process read models kept current by one projection runner, and the command executor.
+ * The platform every app module runs on: the storage the configuration names (SQLite files, or PostgreSQL shared
+ * by every instance), the in-process read models kept current by one projection runner, and the command executor.
  */
 @Global()
 @Module({})
@@ -76,9 +73,19 @@ export class PlatformModule {
       providers: [
         HealthRegistry,
         { provide: ONEDOOR_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => new SqliteEventStore({ file: join(config.DATA_DIR, 'events.sqlite') }) },
-        { provide: PersonalDataVault, useFactory: () => new PersonalDataVault(new SqlitePersonKeyStore(join(config.DATA_DIR, 'person-keys.sqlite'))) },
-        { provide: IdempotencyStore, useFactory: () => new IdempotencyStore(join(config.DATA_DIR, 'requests.sqlite')) },
+        {
+          provide: PLATFORM_STORAGE,
+          inject: [HealthRegistry],
+          useFactory: async (health: HealthRegistry) => {
+            const storage = await openPlatformStorage(config);
+            // Shown, not critical: a store that stops answering fails the health check's own read of the head.
+            health.register('storage', () => storage.health(), { critical: false });
+            return storage;
+          },
+        },
+        { provide: EVENT_STORE, inject: [PLATFORM_STORAGE], useFactory: (storage: PlatformStorage) => storage.events },
+        { provide: PersonalDataVault, inject: [PLATFORM_STORAGE], useFactory: (storage: PlatformStorage) => new PersonalDataVault(storage.keys) },
+        { provide: IdempotencyStore, inject: [PLATFORM_STORAGE], useFactory: (storage: PlatformStorage) => storage.idempotency },
         { provide: ConsortiumRoster, useFactory: () => new ConsortiumRoster() },
         { provide: ServiceCatalogue, useFactory: () => new ServiceCatalogue() },
         { provide: PersonRegister, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new PersonRegister(vault) },

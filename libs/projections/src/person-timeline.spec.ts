@@ -13,11 +13,11 @@ async function seeded(): Promise<Scenario> {
   await s.register('p-amira', amira, front, '2026-03-15T09:00:00.000Z');
   await s.referral('r1', {
     type: 'CreateReferral', referralId: 'r1', personId: 'p-amira', person: await s.facts('p-amira'), needs: ['employment'], urgency: 'routine',
-    summary: s.vault.seal('p-amira', 'Wants to get back into catering'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: day(1),
+    summary: await s.vault.seal('p-amira', 'Wants to get back into catering'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: day(1),
   });
   // Recorded after the consent withdrawal below, but the referral was accepted before it.
   await s.referral('r1', { type: 'AcceptReferral', person: await s.facts('p-amira'), actor: jobs, at: day(2) });
-  await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'assessment', occurredOn: '2026-04-04', notes: s.vault.seal('p-amira', 'Has food hygiene level 2'), actor: jobs, at: day(4) });
+  await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'assessment', occurredOn: '2026-04-04', notes: await s.vault.seal('p-amira', 'Has food hygiene level 2'), actor: jobs, at: day(4) });
   await s.person('p-amira', { type: 'WithdrawConsent', consentId: 'consent-p-amira', actor: front, at: day(3) });
   return s;
 }
@@ -56,7 +56,7 @@ describe('person timeline', () => {
 
   it('after erasure keeps every entry but the notes read as erased', async () => {
     const s = await seeded();
-    s.vault.shred('p-amira');
+    await s.vault.shred('p-amira');
     await s.person('p-amira', { type: 'ErasePerson', actor: front, at: day(5) });
     const [register, book] = await s.project(new PersonRegister(s.vault), new ReferralBook(s.vault));
     const timeline = personTimeline('p-amira', register, book, s.vault);

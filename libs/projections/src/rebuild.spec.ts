@@ -16,7 +16,7 @@ async function busyMonth(s: Scenario): Promise<void> {
   const create = async (referralId: string, personId: string, to?: ReturnType<typeof target>) =>
     s.referral(referralId, {
       type: 'CreateReferral', referralId, personId, person: await s.facts(personId), needs: ['employment'], urgency: 'routine',
-      summary: s.vault.seal(personId, `about ${referralId}`), ...(to ? { routing: { target: to } } : {}), actor: front, at: day(1),
+      summary: await s.vault.seal(personId, `about ${referralId}`), ...(to ? { routing: { target: to } } : {}), actor: front, at: day(1),
     });
   await create('r1', 'p-amira', target('jobs', 'svc-jobs'));
   await s.referral('r1', { type: 'AcceptReferral', person: await s.facts('p-amira'), actor: jobs, at: day(2) });
@@ -24,8 +24,8 @@ async function busyMonth(s: Scenario): Promise<void> {
   await create('r2', 'p-zoe', target('debt', 'svc-debt', true));
   await create('r3', 'p-zoe');
   await s.service('svc-jobs', { type: 'UpdateServiceCapacity', capacity: { available: 9, maximum: 10, unit: 'places' }, actor: jobs, at: day(2) });
-  await s.person('p-zoe', { type: 'CorrectPersonDetails', personal: s.vault.seal('p-zoe', { ...zoe, phone: '01422 000000' }), actorMaySee: true, actor: front, at: day(3) });
-  s.vault.shred('p-amira');
+  await s.person('p-zoe', { type: 'CorrectPersonDetails', personal: await s.vault.seal('p-zoe', { ...zoe, phone: '01422 000000' }), actorMaySee: true, actor: front, at: day(3) });
+  await s.vault.shred('p-amira');
   await s.person('p-amira', { type: 'ErasePerson', actor: front, at: day(4) });
   await s.consortium({ type: 'RemovePartner', partnerId: 'debt', successorPartnerId: 'jobs', openReferralIds: ['r2'], actor: hub, at: day(5) });
   await s.referral('r2', { type: 'ReassignOnPartnerExit', leavingPartnerId: 'debt', successorPartnerId: 'jobs', person: await s.facts('p-zoe'), actor: hub, at: day(5) });

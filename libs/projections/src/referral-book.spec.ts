@@ -23,7 +23,7 @@ async function refer(
 ) {
   return s.referral(referralId, {
     type: 'CreateReferral', referralId, personId, person: await s.facts(personId), needs: ['employment'], urgency: options.urgency ?? 'routine',
-    ...(options.summary ? { summary: s.vault.seal(personId, options.summary) } : {}),
+    ...(options.summary ? { summary: await s.vault.seal(personId, options.summary) } : {}),
     ...(options.to ? { routing: { target: options.to, ...(options.respondBy ? { respondBy: options.respondBy } : {}) } } : {}),
     actor: options.by ?? front, at,
   });
@@ -34,7 +34,7 @@ describe('referral book', () => {
     const s = await seeded();
     await refer(s, 'r1', 'p-amira', day(1), { to: toJobs, summary: 'Lost her job at the mill in March' });
     await s.referral('r1', { type: 'AcceptReferral', person: await s.facts('p-amira'), actor: jobs, at: day(2) });
-    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-04-03', notes: s.vault.seal('p-amira', 'Worried about rent arrears'), actor: jobs, at: day(3) });
+    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'one-to-one', occurredOn: '2026-04-03', notes: await s.vault.seal('p-amira', 'Worried about rent arrears'), actor: jobs, at: day(3) });
     await s.referral('r1', { type: 'PutReferralOnHold', reason: { code: 'could-not-contact' }, actor: jobs, at: day(4) });
     await s.referral('r1', { type: 'ResumeReferral', person: await s.facts('p-amira'), actor: jobs, at: day(5) });
     await s.referral('r1', { type: 'CompleteReferral', outcome: { code: 'need-met', enteredWork: true, workStartedOn: '2026-04-20' }, actor: jobs, at: day(21) });
@@ -208,12 +208,12 @@ describe('referral book', () => {
     const s = await seeded();
     await refer(s, 'r1', 'p-amira', day(1), { to: toJobs, summary: 'Sleeping at a friend’s' });
     await s.referral('r1', { type: 'AcceptReferral', person: await s.facts('p-amira'), actor: jobs, at: day(2) });
-    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'phone-call', occurredOn: '2026-04-02', notes: s.vault.seal('p-amira', 'Rang back'), actor: jobs, at: day(2) });
+    await s.referral('r1', { type: 'RecordInteraction', interactionId: 'i1', kind: 'phone-call', occurredOn: '2026-04-02', notes: await s.vault.seal('p-amira', 'Rang back'), actor: jobs, at: day(2) });
     await refer(s, 'r2', 'p-zoe', day(1), { to: toJobs, summary: 'Zoë needs help with forms' });
     const [before] = await s.project(new ReferralBook(s.vault));
     const worklistBefore = before.worklist('jobs', { now: day(3) });
 
-    s.vault.shred('p-amira');
+    await s.vault.shred('p-amira');
     await s.person('p-amira', { type: 'ErasePerson', actor: front, at: day(3) });
     const [book] = await s.project(new ReferralBook(s.vault));
 

@@ -8,12 +8,14 @@ import { PersonRegister } from '@onedoor/projections';
 export class ErasureReconciler implements OnApplicationBootstrap {
   constructor(private readonly register: PersonRegister, private readonly vault: PersonalDataVault, private readonly idempotency: IdempotencyStore) {}
 
-  onApplicationBootstrap(): void {
-    this.idempotency.expireOlderThan(new Date(Date.now() - IDEMPOTENCY_WINDOW_MS));
+  async onApplicationBootstrap(): Promise<void> {
+    await this.idempotency.expireOlderThan(new Date(Date.now() - IDEMPOTENCY_WINDOW_MS));
     for (const personId of this.register.erasedPersonIds()) {
-      if (!this.vault.isErased(personId)) {
-        this.vault.shred(personId);
-        this.idempotency.forgetPerson(personId);
+      // Asked of the key store itself: with several instances this one may already have dropped the key it
+      // cached on reading the erasure, while the row the erasing instance meant to delete is still stored.
+      if (await this.vault.isKeyStored(personId)) {
+        await this.vault.shred(personId);
+        await this.idempotency.forgetPerson(personId);
       }
     }
   }

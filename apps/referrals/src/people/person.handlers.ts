@@ -13,20 +13,20 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
 
   async execute({ personId, details, confirmedNotDuplicate, actor }: RegisterPersonCommand) {
     const duplicates = this.access.possibleDuplicatesFor(actor, this.register.possibleDuplicates(details.givenName, details.familyName, details.dateOfBirth));
-    // A known id (even an erased one) is refused by the domain; it must never get a key again.
-    const known = this.register.person(personId) !== undefined;
-    const personal = known ? UNREADABLE : this.vault.seal(personId, details);
-    try {
-      return await this.executor.execute(personDecider, {
-        stream: streams.person(personId),
-        command: (): PersonCommand => ({ type: 'RegisterPerson', personId, personal, ...duplicates, confirmedNotDuplicate, actor, at: this.clock.now() }),
-        metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
-      });
-    } catch (error) {
-      // Refused (e.g. a possible duplicate): the key made for this attempt protects nothing; leave no stray key.
-      if (!known && this.register.person(personId) === undefined) this.vault.shred(personId);
-      throw error;
-    }
+    return this.executor.execute(personDecider, {
+      stream: streams.person(personId),
+      command: async (state): Promise<PersonCommand> => {
+        const at = this.clock.now();
+        const registration = (personal: SealedPersonalData): PersonCommand => ({ type: 'RegisterPerson', personId, personal, ...duplicates, confirmedNotDuplicate, actor, at });
+        // The domain judges first, on the stream as stored: a refused registration (a known id, even an erased
+        // one, or a possible duplicate) makes no key, so no key is ever destroyed on a refusal, which another
+        // instance registering the same id at the same moment could be sealing with. The key is made only
+        // once the registration would be accepted, and is durable before its event is appended.
+        personDecider.decide(registration(UNREADABLE), state);
+        return registration(await this.vault.seal(personId, details));
+      },
+      metadata: { staffId: actor.staffId, partnerId: actor.partnerId },
+    });
   }
 }
 
@@ -46,14 +46,14 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
     const at = this.clock.now();
     const result = await this.executor.execute(personDecider, {
       stream: streams.person(personId),
-      command: (): PersonCommand => {
+      command: async (): Promise<PersonCommand> => {
         switch (change.type) {
           case 'CorrectPersonDetails': {
             if (Object.keys(definedOnly(change.details)).length === 0) throw new RuleViolation('person.no-changes', 'a correction needs at least one field', 'unprocessable');
             const current = this.register.details(personId);
             const merged: PersonalDetails | undefined = current && current !== ERASED ? { ...current, ...change.details } : undefined;
             // No key means never registered or erased: the domain refuses, and no key is made.
-            const personal = this.vault.sealIfKept(personId, merged ?? change.details) ?? UNREADABLE;
+            const personal = (await this.vault.sealIfStored(personId, merged ?? change.details)) ?? UNREADABLE;
             return { type: 'CorrectPersonDetails', personal, actorMaySee: this.access.maySeePerson(actor, personId), actor, at };
           }
           case 'GiveConsent':
@@ -67,8 +67,8 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
     });
     // The event is committed first, then the key destroyed: a crash between the two is healed at start (ErasureReconciler).
     if (change.type === 'ErasePerson') {
-      this.vault.shred(personId);
-      this.idempotency.forgetPerson(personId);
+      await this.vault.shred(personId);
+      await this.idempotency.forgetPerson(personId);
     }
     return result;
   }

@@ -14,7 +14,7 @@ export class CreateReferralHandler implements ICommandHandler<CreateReferralComm
   async execute(c: CreateReferralCommand) {
     // Staff refer people they registered or whose consent covers their partner; others learn nothing.
     this.access.visiblePerson(c.personId, c.actor);
-    const summary = c.summary === undefined ? undefined : this.vault.sealIfKept(c.personId, c.summary);
+    const summary = c.summary === undefined ? undefined : await this.vault.sealIfStored(c.personId, c.summary);
     const read = new FactsAsRead();
     return this.executor.execute(referralDecider, {
       stream: streams.referral(c.referralId),
@@ -68,7 +68,7 @@ export class ActOnReferralHandler implements ICommandHandler<ActOnReferralComman
         return { type: action.type, person: await read.person(this.facts, personId) };
       case 'RecordInteraction': {
         const { notes, ...rest } = action;
-        return { ...rest, ...(notes !== undefined ? { notes: this.vault.sealIfKept(personId, notes) } : {}) };
+        return { ...rest, ...(notes !== undefined ? { notes: await this.vault.sealIfStored(personId, notes) } : {}) };
       }
       default:
         return { ...action };

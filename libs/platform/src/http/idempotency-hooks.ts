@@ -31,10 +31,10 @@ const keyReused = (reply: FastifyReply) =>
  * credentials, and a key reused for a different request is refused rather than guessed at.
  * Fastify hooks run before Nest's pipeline, so the replay never reaches a handler.
  *
- * The first answer is saved after the events commit, in another file (requests.sqlite), so a crash in between
+ * The first answer is saved after the events commit, in another store (requests.sqlite, or its PostgreSQL table), so a crash in between
  * must not let a retry execute the command again. Every event the request writes therefore carries its
  * identity (see IdempotentRequest; hashes and a random seed, no credentials or personal data), and a key that
- * requests.sqlite does not know is looked up in the event log. When an earlier attempt committed, the retry
+ * the store does not know is looked up in the event log. When an earlier attempt committed, the retry
  * runs the handler again in replay mode: the executor writes nothing for the streams already written, ids the
  * server makes up repeat (so a create finds its referral), and the controller answers from the resource's
  * current state, as a first answer would have. Chosen over writing the answer in the events' transaction:
@@ -53,7 +53,7 @@ export function installIdempotency(fastify: FastifyInstance, store: IdempotencyS
       return refuse(reply, { statusCode: 400, error: 'Bad Request', rule: 'input.idempotency-key-invalid', message: 'Idempotency-Key must be 1–200 letters, digits, dots, dashes, colons or underscores', fields: [{ field: 'Idempotency-Key', rules: ['must match [A-Za-z0-9._:-]{1,200}'] }] });
     }
     const identity = identifyIdempotentRequest({ authorization, key, method: request.method, url: request.url, body: request.body });
-    const first = store.find(identity.scopeKey);
+    const first = await store.find(identity.scopeKey);
     if (first) {
       if (first.fingerprint !== identity.fingerprint) return keyReused(reply);
       for (const [name, value] of Object.entries(first.headers)) reply.header(name, value);
@@ -106,7 +106,7 @@ export function installIdempotency(fastify: FastifyInstance, store: IdempotencyS
         const value = reply.getHeader(name);
         if (value !== undefined) headers[name] = String(value);
       }
-      store.save(pending.scopeKey, { fingerprint: pending.fingerprint, statusCode: reply.statusCode, headers, body: (payload as string | null) ?? '' });
+      await store.save(pending.scopeKey, { fingerprint: pending.fingerprint, statusCode: reply.statusCode, headers, body: (payload as string | null) ?? '' });
     }
     return payload;
   });

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-
 export interface StoredResponse {
   fingerprint: string;
   statusCode: number;
@@ -7,55 +5,26 @@ export interface StoredResponse {
   body: string;
 }
 
-/** First answers to requests that carried an Idempotency-Key, so a repeat gets the same answer and writes nothing. */
-export class IdempotencyStore {
-  private readonly db: Database.Database;
-  private readonly select: Database.Statement<[string], { fingerprint: string; status_code: number; headers: string; body: string }>;
-  private readonly insert: Database.Statement<[string, string, number, string, string, string]>;
-  private readonly forgetMentions: Database.Statement<[string]>;
-  private readonly expire: Database.Statement<[string]>;
-
-  constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    // First answers can carry a person's details: a forgotten one must not linger in free pages.
-    this.db.pragma('secure_delete = ON');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotent_requests (
-      scope_key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, status_code INTEGER NOT NULL,
-      headers TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL)`);
-    this.select = this.db.prepare('SELECT fingerprint, status_code, headers, body FROM idempotent_requests WHERE scope_key = ?');
-    this.insert = this.db.prepare('INSERT OR IGNORE INTO idempotent_requests VALUES (?, ?, ?, ?, ?, ?)');
-    this.forgetMentions = this.db.prepare("DELETE FROM idempotent_requests WHERE instr(body, ?) > 0");
-    this.expire = this.db.prepare('DELETE FROM idempotent_requests WHERE created_at < ?');
-  }
-
-  find(scopeKey: string): StoredResponse | undefined {
-    const row = this.select.get(scopeKey);
-    return row && { fingerprint: row.fingerprint, statusCode: row.status_code, headers: JSON.parse(row.headers), body: row.body };
-  }
-
-  save(scopeKey: string, response: StoredResponse): void {
-    this.insert.run(scopeKey, response.fingerprint, response.statusCode, JSON.stringify(response.headers), response.body, new Date().toISOString());
-  }
-
+/**
+ * First answers to requests that carried an Idempotency-Key, so a repeat gets the same answer and writes nothing:
+ * a SQLite file beside the embedded log, or a PostgreSQL table shared by every instance (so a retry that lands on
+ * another instance is answered the same). An abstract class, so it is also the injection token.
+ */
+export abstract class IdempotencyStore {
+  abstract find(scopeKey: string): Promise<StoredResponse | undefined>;
+  /** Keeps the first answer; a second save for the same key changes nothing. */
+  abstract save(scopeKey: string, response: StoredResponse): Promise<void>;
   /**
    * Erasure: every stored answer about a person names their id (`"personId":"…"`), so forgetting those
-   * answers removes the last copies of their details outside the sealed log.
+   * answers removes the last copies of their details outside the sealed log. Resolves to how many were forgotten.
    */
-  forgetPerson(personId: string): number {
-    const forgotten = this.forgetMentions.run(JSON.stringify({ personId }).slice(1, -1)).changes;
-    // The write-ahead log still holds the old pages: fold it in and empty it.
-    if (forgotten > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return forgotten;
-  }
-
+  abstract forgetPerson(personId: string): Promise<number>;
   /** Keys are kept for a day, as clients retry within minutes; older answers are dropped. */
-  expireOlderThan(cutoff: Date): number {
-    return this.expire.run(cutoff.toISOString()).changes;
-  }
+  abstract expireOlderThan(cutoff: Date): Promise<number>;
+  abstract close(): Promise<void>;
+}
 
-  close(): void {
-    this.db.close();
-  }
+/** The text every stored answer about a person contains: their id as a JSON member (`"personId":"…"`). */
+export function personMention(personId: string): string {
+  return JSON.stringify({ personId }).slice(1, -1);
 }

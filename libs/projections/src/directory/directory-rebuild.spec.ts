@@ -16,7 +16,7 @@ async function busyMonth(s: Scenario, from = 1): Promise<void> {
   await s.register(`p-${from}`, amira, front, day(from));
   await s.referral(`r-${from}`, {
     type: 'CreateReferral', referralId: `r-${from}`, personId: `p-${from}`, person: await s.facts(`p-${from}`), needs: ['employment'], urgency: 'routine',
-    summary: s.vault.seal(`p-${from}`, 'about'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: day(from),
+    summary: await s.vault.seal(`p-${from}`, 'about'), routing: { target: target('jobs', 'svc-jobs') }, actor: front, at: day(from),
   });
   await s.service('svc-jobs', { type: 'UpdateServiceCapacity', capacity: { available: from, maximum: 10, unit: 'places' }, actor: jobs, at: day(from + 1) });
   await s.service(`svc-${from}`, { type: 'UpdateService', changes: { localities: ['HD6', 'Brighouse'], needs: ['housing', 'veterans-support'] }, actor: jobs, at: day(from + 1) });

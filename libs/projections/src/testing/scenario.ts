@@ -61,7 +61,7 @@ export class Scenario {
   /** Registers a person with details sealed under their own key, and a consortium-wide referral consent. */
   async register(personId: string, details: PersonalDetails, by: Actor, at: string, possibleDuplicateIds: string[] = []): Promise<AppendResult> {
     await this.person(personId, {
-      type: 'RegisterPerson', personId, personal: this.vault.seal(personId, details), possibleDuplicateIds,
+      type: 'RegisterPerson', personId, personal: await this.vault.seal(personId, details), possibleDuplicateIds,
       confirmedNotDuplicate: possibleDuplicateIds.length > 0, actor: by, at,
     });
     return this.person(personId, {

@@ -2,12 +2,12 @@ import { escapeIdentifier } from 'pg';
 import type { Notification, Pool, PoolClient } from 'pg';
 
 /**
- * Holds one pooled connection in LISTEN on the log's channel and calls `onCommit` with the head position each
- * appending transaction announced (its NOTIFY is delivered only once it has committed). When the connection
- * drops it reconnects after `retryMs`, calling `onCommit(undefined)` once it is back, since commits made
- * meanwhile were not announced. Subscribers also poll, so a lost notification costs latency, never events.
+ * Holds one pooled connection in LISTEN on a channel and calls `onMessage` with each notification's payload
+ * (a NOTIFY is delivered only once its transaction has committed). When the connection drops it reconnects after
+ * `retryMs`, calling `onMessage(undefined)` once it is back, since whatever was announced meanwhile was missed:
+ * the caller catches up by other means (the event store re-reads, the key store re-checks its cache).
  */
-export class PostgresCommitListener {
+export class PostgresChannelListener {
   private client: PoolClient | undefined;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
@@ -15,19 +15,24 @@ export class PostgresCommitListener {
   private constructor(
     private readonly pool: Pool,
     private readonly channel: string,
-    private readonly onCommit: (head: number | undefined) => void,
+    private readonly onMessage: (payload: string | undefined) => void,
     private readonly retryMs: number,
   ) {}
 
   static async start(
     pool: Pool,
     channel: string,
-    onCommit: (head: number | undefined) => void,
+    onMessage: (payload: string | undefined) => void,
     retryMs = 1000,
-  ): Promise<PostgresCommitListener> {
-    const listener = new PostgresCommitListener(pool, channel, onCommit, retryMs);
+  ): Promise<PostgresChannelListener> {
+    const listener = new PostgresChannelListener(pool, channel, onMessage, retryMs);
     await listener.connect();
     return listener;
+  }
+
+  /** Whether the LISTEN connection is up now (false while it reconnects). */
+  get listening(): boolean {
+    return this.client !== undefined;
   }
 
   async stop(): Promise<void> {
@@ -44,9 +49,7 @@ export class PostgresCommitListener {
   private async connect(): Promise<void> {
     const client = await this.pool.connect();
     client.on('notification', (message: Notification) => {
-      if (message.channel !== this.channel) return;
-      const head = Number(message.payload);
-      this.onCommit(Number.isFinite(head) ? head : undefined);
+      if (message.channel === this.channel) this.onMessage(message.payload ?? '');
     });
     client.on('error', () => this.lost(client));
     try {
@@ -75,7 +78,7 @@ export class PostgresCommitListener {
     this.retry = setTimeout(() => {
       this.retry = undefined;
       this.connect().then(
-        () => this.onCommit(undefined),
+        () => this.onMessage(undefined),
         () => this.scheduleReconnect(),
       );
     }, this.retryMs);
