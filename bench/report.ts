@@ -149,8 +149,24 @@ function renderStore(result: StoreBenchResult, title: StoreTitle): string[] {
       ['in flight', 'events/rep', 'events/commit', 'store/s', 'raw same groups/s', 'raw 1 per commit/s', 'ratio', 'target', 'verdict'],
       rows,
     ),
+    ...renderAlongside(result),
     `${title.label} overall: ${result.verdict}`,
   ];
+}
+
+/** Other stores that did the same appends in the same slices (Emmett's, for PostgreSQL), next to ours. */
+function renderAlongside(result: StoreBenchResult): string[] {
+  const names = result.scenarios[0]?.alongside.map((a) => a.name) ?? [];
+  return names.flatMap((name) => [
+    `    side by side: ${name} doing the same appends after the raw side in every slice (one transaction per append; it has no group commit)`,
+    formatTable(
+      ['in flight', `${name}/s`, `${name} / raw same groups`, `${name} / raw 1 per commit`, 'ours / raw same groups', `ours / ${name}`],
+      result.scenarios.map((s) => {
+        const other = s.alongside.find((a) => a.name === name)!;
+        return [String(s.inFlight), thousands(other.perSec), fixed(other.ratioToRawSameGroups, 2), fixed(other.ratioToRawPerCommit, 2), fixed(s.ratio, 2), `${fixed(other.oursToIt, 1)}×`];
+      }),
+    ),
+  ]);
 }
 
 function renderHttp(result: HttpBenchResult | { skipped: string }): string[] {
