@@ -7,6 +7,8 @@ import type { HttpBenchResult } from './http/http-bench';
 import type { OutcomesBenchResult } from './outcomes/outcomes-bench';
 import { renderOutcomes } from './outcomes/outcomes-report';
 import type { RelayBenchResult } from './relay/relay-bench';
+import type { RestartBenchResult } from './restart/restart-bench';
+import { renderRestart } from './restart/restart-report';
 import type { MachineInfo } from './machine';
 import type { StoreBenchResult } from './store/store-bench';
 import { fixed, formatTable, thousands } from './table';
@@ -22,6 +24,7 @@ export interface BenchRun {
   http?: HttpBenchResult | { skipped: string };
   directory?: DirectoryBenchResult;
   outcomes?: OutcomesBenchResult;
+  restart?: RestartBenchResult;
   relay?: RelayBenchResult;
   console?: ConsoleBenchResult;
 }
@@ -40,6 +43,7 @@ export function renderReport(run: BenchRun): string {
   if (run.http) out.push('', ...renderHttp(run.http));
   if (run.directory) out.push('', ...renderDirectory(run.directory));
   if (run.outcomes) out.push('', ...renderOutcomes(run.outcomes));
+  if (run.restart) out.push('', ...renderRestart(run.restart));
   if (run.relay) out.push('', ...renderRelay(run.relay));
   if (run.console) out.push('', ...renderConsole(run.console));
   out.push('', `summary: ${summaryLine(run)}`);
@@ -59,6 +63,7 @@ function summaryLine(run: BenchRun): string {
   if (run.outcomes) {
     parts.push(`(e) outcomes replay/raw ≥ ${TARGETS.outcomesReplayToRawRatio} ${atLeast(run.outcomes.ratio, TARGETS.outcomesReplayToRawRatio)}, peak RSS ≤ ${TARGETS.outcomesPeakRssMiB} MiB ${atMost(Math.max(...run.outcomes.peakRssMiB), TARGETS.outcomesPeakRssMiB)}`);
   }
+  if (run.restart) parts.push(`(k) restart with ${run.restart.events.toLocaleString('en-GB')} events ≤ ${TARGETS.restartServingMs / 1000} s ${run.restart.verdict}`);
   if (run.relay) parts.push(`(g) relay lag p99 ≤ ${TARGETS.relayLagP99Ms} ms ${run.relay.lagVerdict}`);
   if (run.console) {
     const c = run.console;
@@ -149,8 +154,24 @@ function renderStore(result: StoreBenchResult, title: StoreTitle): string[] {
       ['in flight', 'events/rep', 'events/commit', 'store/s', 'raw same groups/s', 'raw 1 per commit/s', 'ratio', 'target', 'verdict'],
       rows,
     ),
+    ...renderAlongside(result),
     `${title.label} overall: ${result.verdict}`,
   ];
+}
+
+/** Other stores that did the same appends in the same slices (Emmett's, for PostgreSQL), next to ours. */
+function renderAlongside(result: StoreBenchResult): string[] {
+  const names = result.scenarios[0]?.alongside.map((a) => a.name) ?? [];
+  return names.flatMap((name) => [
+    `    side by side: ${name} doing the same appends after the raw side in every slice (one transaction per append; it has no group commit)`,
+    formatTable(
+      ['in flight', `${name}/s`, `${name} / raw same groups`, `${name} / raw 1 per commit`, 'ours / raw same groups', `ours / ${name}`],
+      result.scenarios.map((s) => {
+        const other = s.alongside.find((a) => a.name === name)!;
+        return [String(s.inFlight), thousands(other.perSec), fixed(other.ratioToRawSameGroups, 2), fixed(other.ratioToRawPerCommit, 2), fixed(s.ratio, 2), `${fixed(other.oursToIt, 1)}×`];
+      }),
+    ),
+  ]);
 }
 
 function renderHttp(result: HttpBenchResult | { skipped: string }): string[] {

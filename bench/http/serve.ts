@@ -17,6 +17,8 @@ import type { ParentMessage, ServerMessage } from './server-messages';
 const send = (message: ServerMessage) => process.send?.(message);
 
 async function main(): Promise<void> {
+  // performance.now() counts from the process's start: what it took to load (and transpile) the code.
+  const loadedMs = performance.now();
   const commits = new GroupCommitProbe().install();
   const config = loadConfig({
     ...process.env,
@@ -27,13 +29,14 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   const app = await createOnedoorApp(config);
+  const initialisedMs = performance.now();
   // As main.ts does; a no-op if the app already seeded itself.
   if (config.SEED_DEMO) await seedDemoConsortium(app);
   const server = app.getHttpServer();
   if (!server.listening) await app.listen(0, '127.0.0.1');
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error(`unexpected server address ${String(address)}`);
-  send({ type: 'listening', url: `http://127.0.0.1:${address.port}` });
+  send({ type: 'listening', url: `http://127.0.0.1:${address.port}`, loadedMs, initialisedMs });
 
   const profiler = new Session();
   profiler.connect();

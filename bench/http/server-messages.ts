@@ -12,7 +12,8 @@ export interface CommitStats {
 
 /** What bench/http/serve.ts and its parent say to each other over the IPC channel. */
 export type ServerMessage =
-  | { type: 'listening'; url: string }
+  /** loadedMs / initialisedMs: ms from the process's start until its code was loaded and until the app was initialised. */
+  | { type: 'listening'; url: string; loadedMs: number; initialisedMs: number }
   | { type: 'profile-started' }
   | { type: 'profile-written'; file: string }
   | ({ type: 'commit-stats' } & CommitStats)

@@ -13,20 +13,23 @@ export class ServerProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    /** From the child's own clock: ms from its start until its code was loaded, and until the app was initialised. */
+    readonly startup: { loadedMs: number; initialisedMs: number },
   ) {}
 
   static appExists(): boolean {
     return existsSync(CREATE_APP_FILE);
   }
 
-  static async start(dataDir: string): Promise<ServerProcess> {
+  /** `bootTimeoutMs`: how long the app may take to listen (a start on a big log replays it first). */
+  static async start(dataDir: string, bootTimeoutMs = BOOT_TIMEOUT_MS): Promise<ServerProcess> {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', SERVE_FILE], {
       cwd: REPO_ROOT,
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const message = await nextMessage(child, BOOT_TIMEOUT_MS, 'listening');
-    return new ServerProcess(child, (message as { url: string }).url);
+    const { url, loadedMs, initialisedMs } = (await nextMessage(child, bootTimeoutMs, 'listening')) as Extract<ServerMessage, { type: 'listening' }>;
+    return new ServerProcess(child, url, { loadedMs, initialisedMs });
   }
 
   get pid(): number | undefined {

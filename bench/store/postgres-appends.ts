@@ -4,6 +4,8 @@ import type { AppendRequest } from '@onedoor/event-store/append-group';
 import { createEventSchema, eventSchemaNames, EventSchemaNames } from '@onedoor/event-store/postgres-event-schema';
 import { dropSchema, freshSchemaName, testDatabaseConfig } from '@onedoor/event-store/testing/postgres-test-schema';
 import { startTimer } from '../timing';
+import { appendFromCallers } from './concurrent-callers';
+import { EmmettAppends } from './emmett-appends';
 import type { StreamEvent } from './referral-events';
 import type { AppendBenchSides } from './store-bench';
 import type { TimedAppends } from './store-appends';
@@ -18,7 +20,8 @@ type WithCommitGroup = { commitGroup: CommitGroup };
  * The distributed deployment's store against raw node-postgres, on the local PostgreSQL (synchronous_commit
  * as the server has it; `on` here), each side in its own fresh schema with the same tables and indexes
  * (the raw side's are made by the store's own DDL). The store's group commits are counted by wrapping its
- * commitGroup, so the raw side can replay the same transaction sizes.
+ * commitGroup, so the raw side can replay the same transaction sizes. Emmett's PostgreSQL store does the same
+ * appends alongside, in a database of its own (see emmett-appends.ts).
  */
 export async function openPostgresSides(config: PoolConfig = testDatabaseConfig({ max: POOL_SIZE })): Promise<AppendBenchSides> {
   const storeSchema = freshSchemaName();
@@ -28,6 +31,7 @@ export async function openPostgresSides(config: PoolConfig = testDatabaseConfig(
   const raw = new Pool(config);
   const [rawInserts, rawPerCommit] = rawSchemas.map((schema) => new RawPostgresInserts(raw, eventSchemaNames(schema)));
   for (const schema of rawSchemas) await createEventSchema(raw, eventSchemaNames(schema));
+  const emmett = await EmmettAppends.open(config);
 
   const groupSizes: number[] = [];
   const prototype = PostgresEventStore.prototype as unknown as WithCommitGroup;
@@ -40,22 +44,16 @@ export async function openPostgresSides(config: PoolConfig = testDatabaseConfig(
   return {
     async appendConcurrently(events: StreamEvent[], inFlight: number): Promise<TimedAppends> {
       const firstGroup = groupSizes.length;
-      let next = 0;
-      const caller = async () => {
-        while (next < events.length) {
-          const { stream, event } = events[next++];
-          await store.append(stream, [event], 'no-stream');
-        }
-      };
-      const elapsed = startTimer();
-      await Promise.all(Array.from({ length: Math.min(inFlight, events.length) }, caller));
-      return { ms: elapsed(), groupSizes: groupSizes.slice(firstGroup) };
+      const ms = await appendFromCallers(events, inFlight, ({ stream, event }) => store.append(stream, [event], 'no-stream'));
+      return { ms, groupSizes: groupSizes.slice(firstGroup) };
     },
     rawSameGroups: (events, sizes) => rawInserts.write(events, sizes),
     rawOnePerCommit: (events, inFlight) => rawPerCommit.writeOnePerCommit(events, inFlight),
+    alongside: [{ name: 'Emmett', appendConcurrently: (events, inFlight) => emmett.appendConcurrently(events, inFlight) }],
     async close() {
       prototype.commitGroup = original;
       await store.close();
+      await emmett.close();
       await raw.end();
       for (const schema of [storeSchema, ...rawSchemas]) await dropSchema(schema);
     },
@@ -96,14 +94,8 @@ class RawPostgresInserts {
   }
 
   /** One autocommit INSERT per row from `inFlight` callers sharing the pool: what PostgreSQL does without our grouping. */
-  async writeOnePerCommit(events: StreamEvent[], inFlight: number): Promise<number> {
-    let next = 0;
-    const caller = async () => {
-      while (next < events.length) await this.insert(this.pool, [events[next++]]);
-    };
-    const elapsed = startTimer();
-    await Promise.all(Array.from({ length: Math.min(inFlight, events.length) }, caller));
-    return elapsed();
+  writeOnePerCommit(events: StreamEvent[], inFlight: number): Promise<number> {
+    return appendFromCallers(events, inFlight, (event) => this.insert(this.pool, [event]));
   }
 
   private async insert(on: Pick<Pool, 'query'>, events: StreamEvent[]): Promise<void> {

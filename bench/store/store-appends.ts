@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { SqliteEventStore } from '@onedoor/event-store';
-import { startTimer } from '../timing';
+import { appendFromCallers } from './concurrent-callers';
 import { assertDurable } from './durable-sqlite';
 import { GroupCommitProbe } from './group-commit-probe';
 import type { StreamEvent } from './referral-events';
@@ -31,16 +31,7 @@ export class StoreUnderTest {
    */
   async appendConcurrently(events: StreamEvent[], inFlight: number): Promise<TimedAppends> {
     const firstGroup = this.probe.groupSizes.length;
-    let next = 0;
-    const caller = async () => {
-      while (next < events.length) {
-        const { stream, event } = events[next++];
-        await this.store.append(stream, [event], 'no-stream');
-      }
-    };
-    const elapsed = startTimer();
-    await Promise.all(Array.from({ length: Math.min(inFlight, events.length) }, caller));
-    const ms = elapsed();
+    const ms = await appendFromCallers(events, inFlight, ({ stream, event }) => this.store.append(stream, [event], 'no-stream'));
     return { ms, groupSizes: this.probe.groupSizes.slice(firstGroup) };
   }
 

@@ -53,6 +53,20 @@ export interface StoreRepetition {
   rawPerCommitMs: number;
   commits: number;
   ratio: number;
+  /** ms each store run alongside (by name) took for the same events. */
+  alongsideMs: Record<string, number>;
+}
+
+/** Another event store doing the same appends in the same slices, reported next to ours. */
+export interface AlongsideResult {
+  name: string;
+  perSec: number;
+  /** Its rate ÷ raw same groups (the denominator of our ratio). */
+  ratioToRawSameGroups: number;
+  /** Its rate ÷ raw 1 per commit (one transaction per append, as it commits). */
+  ratioToRawPerCommit: number;
+  /** Our store's rate ÷ its rate. */
+  oursToIt: number;
 }
 
 export interface StoreScenarioResult extends StoreScenario {
@@ -69,6 +83,7 @@ export interface StoreScenarioResult extends StoreScenario {
   groups: { commitsPerRepetition: number; meanSize: number; p50Size: number; p90Size: number; maxSize: number };
   target: number;
   verdict: Verdict;
+  alongside: AlongsideResult[];
 }
 
 export interface StoreBenchResult {
@@ -86,7 +101,15 @@ export interface AppendBenchSides {
   appendConcurrently(events: StreamEvent[], inFlight: number): Promise<TimedAppends>;
   rawSameGroups(events: StreamEvent[], transactionSizes: number[]): Promise<number>;
   rawOnePerCommit(events: StreamEvent[], inFlight: number): Promise<number>;
+  /** Other stores doing the same appends after the raw side in every slice (e.g. Emmett's), on their own storage. */
+  alongside?: AlongsideStore[];
   close(): Promise<void>;
+}
+
+export interface AlongsideStore {
+  name: string;
+  /** Appends `events` from `inFlight` concurrent callers; returns the elapsed ms. */
+  appendConcurrently(events: StreamEvent[], inFlight: number): Promise<number>;
 }
 
 /** The embedded default: SqliteEventStore against raw better-sqlite3, each on its own file in one scratch dir. */
@@ -132,7 +155,8 @@ export async function runStoreBench(
       log(
         `${label} in flight ${scenario.inFlight}, repetition ${r + 1}/${plan.repetitions}: ` +
           `store ${perSecond(rep.events, rep.storeMs).toFixed(0)}/s, raw same groups ${perSecond(rep.events, rep.rawBatchedMs).toFixed(0)}/s, ` +
-          `raw 1/commit ${perSecond(rep.rawPerCommitRows, rep.rawPerCommitMs).toFixed(0)}/s, ratio ${rep.ratio.toFixed(2)}, ${rep.commits} commits`,
+          `raw 1/commit ${perSecond(rep.rawPerCommitRows, rep.rawPerCommitMs).toFixed(0)}/s, ratio ${rep.ratio.toFixed(2)}, ${rep.commits} commits` +
+          Object.entries(rep.alongsideMs).map(([name, ms]) => `; ${name} ${perSecond(rep.events, ms).toFixed(0)}/s`).join(''),
       );
     }
     scenarios.push(summarise(scenario, reps, groupSizes));
@@ -149,7 +173,7 @@ export async function runStoreBench(
 async function repetition(scenario: StoreScenario, perCommitRows: number, openSides: () => Promise<AppendBenchSides>) {
   const events = referralCreatedEvents(scenario.events);
   const sides = await openSides();
-  const rep: StoreRepetition = { events: events.length, storeMs: 0, rawBatchedMs: 0, rawPerCommitRows: 0, rawPerCommitMs: 0, commits: 0, ratio: NaN };
+  const rep: StoreRepetition = { events: events.length, storeMs: 0, rawBatchedMs: 0, rawPerCommitRows: 0, rawPerCommitMs: 0, commits: 0, ratio: NaN, alongsideMs: {} };
   const sizes: number[] = [];
   try {
     for (const [slice, perCommitSlice] of slicesOf(events, scenario.slices, perCommitRows)) {
@@ -160,6 +184,9 @@ async function repetition(scenario: StoreScenario, perCommitRows: number, openSi
       rep.rawBatchedMs += await sides.rawSameGroups(slice, appended.groupSizes);
       rep.rawPerCommitMs += await sides.rawOnePerCommit(perCommitSlice, scenario.inFlight);
       rep.rawPerCommitRows += perCommitSlice.length;
+      for (const other of sides.alongside ?? []) {
+        rep.alongsideMs[other.name] = (rep.alongsideMs[other.name] ?? 0) + (await other.appendConcurrently(slice, scenario.inFlight));
+      }
     }
   } finally {
     await sides.close();
@@ -188,12 +215,17 @@ function summarise(scenario: StoreScenario, reps: StoreRepetition[], groupSizes:
   const rawBatchedPerSec = perSecond(events, sum((r) => r.rawBatchedMs));
   const ratio = storePerSec / rawBatchedPerSec;
   const ratios = reps.map((r) => r.ratio);
+  const rawPerCommitPerSec = perSecond(sum((r) => r.rawPerCommitRows), sum((r) => r.rawPerCommitMs));
+  const alongside = Object.keys(reps[0].alongsideMs).map((name): AlongsideResult => {
+    const perSec = perSecond(events, sum((r) => r.alongsideMs[name]));
+    return { name, perSec, ratioToRawSameGroups: perSec / rawBatchedPerSec, ratioToRawPerCommit: perSec / rawPerCommitPerSec, oursToIt: storePerSec / perSec };
+  });
   return {
     ...scenario,
     repetitions: reps,
     storePerSec,
     rawBatchedPerSec,
-    rawPerCommitPerSec: perSecond(sum((r) => r.rawPerCommitRows), sum((r) => r.rawPerCommitMs)),
+    rawPerCommitPerSec,
     ratio,
     ratioMin: Math.min(...ratios),
     ratioMax: Math.max(...ratios),
@@ -206,5 +238,6 @@ function summarise(scenario: StoreScenario, reps: StoreRepetition[], groupSizes:
     },
     target: TARGETS.storeToRawRatio,
     verdict: atLeast(ratio, TARGETS.storeToRawRatio),
+    alongside,
   };
 }
