@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { SqliteEventLogReader } from '@onedoor/event-store';
 import { dropSchema, freshSchemaName, testDatabaseConfig } from '@onedoor/event-store/testing/postgres-test-schema';
 import { seededDemoDataDir } from './support/demo-data-dir';
+import { startTestApp } from './support/onedoor-test-app';
 import { runCliCapturing } from './support/run-cli';
 
 const config = testDatabaseConfig();
@@ -36,6 +37,25 @@ describe('onedoor migrate: the embedded data directory into PostgreSQL', () => {
     expect(run.stdout).toContain(`copied event log: ${source.length}\n`);
     expect(run.stdout).toMatch(new RegExp(`verified event log: ${source.length} events, positions 1–${source.length}, sha256 [0-9a-f]{16}…`));
     expect(run.stdout).toContain(`DATABASE_SCHEMA=${schema}`);
+  });
+
+  it('copies the person keys and stored answers, so the platform started on PostgreSQL reads the people as they were', async () => {
+    const run = await migrate();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/copied person keys: [1-9]\d*\n/);
+    expect(run.stdout).toMatch(/verified person keys: [1-9]\d* rows, sha256 [0-9a-f]{16}…/);
+    expect(run.stdout).toMatch(/verified stored answers: \d+ rows/);
+    const app = await startTestApp({ env: { EVENT_STORE: 'postgres', DATABASE_URL: url, DATABASE_SCHEMA: schema, AUTH_SECRET: 'migrated-deployment-secret-of-32-chars-or-more' } });
+    try {
+      const { body } = await app.http().get('/people/demo-person-1').set('authorization', app.auth('calder-hub')).expect(200);
+      expect(body).toMatchObject({ personId: 'demo-person-1', details: { givenName: 'Amira', familyName: 'Khan', dateOfBirth: '1988-03-14' } });
+      // The migrated log carries on: a new person on PostgreSQL follows the copied history.
+      const head = await app.head();
+      const { rows } = await pool.query(`SELECT max(position)::int AS head FROM ${schema}.events`);
+      expect(head).toBe(rows[0].head);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a target that already holds events and writes nothing to it', async () => {

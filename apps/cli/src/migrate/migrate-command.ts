@@ -5,6 +5,8 @@ import { progressBar } from '../replay/progress-bar';
 import { eventLogPart } from './event-log-part';
 import { MigrationPart } from './migration-part';
 import { migrateTarget, sourceDirectory } from './migrate-options';
+import { STORED_TABLES } from './stored-tables';
+import { tablePart } from './table-part';
 
 export interface MigrateOptions {
   from: string;
@@ -29,6 +31,7 @@ export async function migrateCommand(options: MigrateOptions, io: CliIo): Promis
   const parts: MigrationPart[] = [];
   try {
     parts.push(await eventLogPart(join(dir, 'events.sqlite'), pool, target.schema));
+    for (const table of STORED_TABLES) parts.push(await tablePart(table, dir, pool, target.schema));
     for (const part of parts) {
       const held = await part.targetCount();
       if (held > 0) throw new MigrationRefusedError(`the target schema "${target.schema}" already holds ${held} item(s) of the ${part.name}; migrate copies only into an empty target, so nothing was written`);
