@@ -6,6 +6,7 @@ import { COHORTS, exportCommand } from './export/export-command';
 import { EXPORT_FORMATS } from './export/table-writers';
 import { listProjections, replayCommand } from './replay/replay-command';
 import { reportCommand } from './report/report-command';
+import { migrateCommand } from './migrate/migrate-command';
 import { monthOption } from './report/report-month';
 
 const sourceOptions = (command: Command) =>
@@ -56,6 +57,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       .option('--contract <contractId>', 'only this contract (default: every contract in force in the month)')
       .option('--out <file>', 'where to write the page (default: steering-report-<month>[-<partner>].html)'),
   ).action(({ partner, contract, ...options }) => reportCommand({ ...options, partnerId: partner, contractId: contract }, io));
+
+  program
+    .command('migrate')
+    .description('copy an embedded deployment (its data directory) into PostgreSQL for the distributed deployment, keeping event ids, order and versions, then verify the copy; refuses a target that is not empty')
+    .requiredOption('--from <sqlite:dir>', "the embedded platform's DATA_DIR, as sqlite:<dir> (stop the platform first)")
+    .requiredOption('--to <postgres-url>', 'the PostgreSQL database, as postgres://user@host:port/database')
+    .option('--schema <name>', 'the schema to create there (the DATABASE_SCHEMA the services will use)', 'onedoor')
+    .action((options) => migrateCommand(options, io));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -7,3 +7,6 @@ export type { SqliteEventStoreOptions } from './sqlite-event-store';
 export { SqliteEventLogReader } from './sqlite-event-log-reader';
 export { PostgresEventStore } from './postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres-event-store';
+export { PostgresLogImport, LogImportError } from './postgres-log-import';
+export { digestLog } from './log-digest';
+export type { LogDigest } from './log-digest';

@@ -4,29 +4,7 @@ import { decideAppend } from './append-decision';
 import { StoredEventPlace } from './event-id-reuse';
 import { AppendOutcome, AppendRequest, EventRow, isRuleError, WrittenGroup } from './append-group';
 import { EventSchemaNames } from './postgres-event-schema';
-
-/** The rows a group inserts, column by column, as node-postgres sends arrays to `unnest`. */
-class InsertColumns {
-  readonly position: number[] = [];
-  readonly id: string[] = [];
-  readonly stream: string[] = [];
-  readonly version: number[] = [];
-  readonly type: string[] = [];
-  readonly schemaVersion: number[] = [];
-  readonly data: string[] = [];
-  readonly metadata: string[] = [];
-
-  add(row: EventRow, stream: string, version: number, position: number): void {
-    this.position.push(position);
-    this.id.push(row.id);
-    this.stream.push(stream);
-    this.version.push(version);
-    this.type.push(row.type);
-    this.schemaVersion.push(row.schemaVersion);
-    this.data.push(row.data);
-    this.metadata.push(row.metadata);
-  }
-}
+import { InsertColumns, writeRows } from './postgres-event-insert';
 
 /**
  * Writes a group of append requests in a transaction it begins on `client` and leaves open: the caller
@@ -72,7 +50,7 @@ export async function appendGroup(client: ClientBase, names: EventSchemaNames, r
     rows.forEach((row, i) => {
       const version = current.version + i + 1;
       head += 1;
-      inserts.add(row, stream, version, head);
+      inserts.add(row, stream, version, head, recordedAt);
       // Later requests of the same group see this one as written (a concurrent retry is then a replay).
       places.set(row.id, { stream, version, position: head });
     });
@@ -81,7 +59,7 @@ export async function appendGroup(client: ClientBase, names: EventSchemaNames, r
     return { ...written, written: true };
   });
 
-  if (inserts.id.length > 0) await writeRows(client, names, inserts, head, recordedAt);
+  if (inserts.id.length > 0) await writeRows(client, names, inserts, head);
   return { outcomes, recordedAt };
 }
 
@@ -102,37 +80,4 @@ async function lookUp(client: ClientBase, names: EventSchemaNames, streams: stri
     else places.set(row.id, place);
   }
   return { streamHeads, places };
-}
-
-async function writeRows(
-  client: ClientBase,
-  names: EventSchemaNames,
-  inserts: InsertColumns,
-  head: number,
-  recordedAt: string,
-): Promise<void> {
-  await client.query(
-    `WITH inserted AS (
-       INSERT INTO ${names.events} (position, id, stream, version, type, schema_version, data, metadata, recorded_at)
-       SELECT position, id, stream, version, type, schema_version, data::json, metadata::json, $9::timestamptz
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::int[], $7::text[], $8::text[])
-           AS r(position, id, stream, version, type, schema_version, data, metadata)
-     ), moved AS (
-       UPDATE ${names.head} SET position = $10
-     )
-     SELECT pg_notify($11, $10::text)`,
-    [
-      inserts.position,
-      inserts.id,
-      inserts.stream,
-      inserts.version,
-      inserts.type,
-      inserts.schemaVersion,
-      inserts.data,
-      inserts.metadata,
-      recordedAt,
-      head,
-      names.channel,
-    ],
-  );
 }
