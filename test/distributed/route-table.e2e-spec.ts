@@ -3,14 +3,14 @@ import { loadConfig } from '@onedoor/platform';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DirectoryModule } from '../../../directory/src/directory.module';
-import { InsightsModule } from '../../../insights/src/insights.module';
-import { OnedoorModule } from '../../../onedoor/src/onedoor.module';
-import { ReferralsModule } from '../../../referrals/src/referrals.module';
-import { RelayServiceModule } from '../../../relay/src/relay-service.module';
-import { Operation, buildApp, documentOf, operationsOf } from '../../../../test/support/service-apps';
-import { GatewayModule } from '../gateway.module';
-import { SERVICE_PREFIXES, SERVICE_ROUTES, serviceFor } from './route-table';
+import { DirectoryModule } from '../../apps/directory/src/directory.module';
+import { InsightsModule } from '../../apps/insights/src/insights.module';
+import { OnedoorModule } from '../../apps/onedoor/src/onedoor.module';
+import { ReferralsModule } from '../../apps/referrals/src/referrals.module';
+import { RelayServiceModule } from '../../apps/relay/src/relay-service.module';
+import { Operation, buildApp, documentOf, operationsOf } from '../support/service-apps';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { SERVICE_PREFIXES, SERVICE_ROUTES, serviceFor } from '../../apps/gateway/src/routing/route-table';
 
 /**
  * The gateway's route table against the OpenAPI documents the apps themselves make: the all-in-one's (every route
