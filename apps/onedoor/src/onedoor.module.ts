@@ -4,10 +4,7 @@ import { DirectoryModule } from '../../directory/src/directory.module';
 import { GatewayModule } from '../../gateway/src/gateway.module';
 import { InsightsModule } from '../../insights/src/insights.module';
 import { ReferralsModule } from '../../referrals/src/referrals.module';
-import { AsyncApiModule } from '../../relay/src/asyncapi/asyncapi.module';
-import { PartnerFeedModule } from '../../relay/src/feed/partner-feed.module';
-import { WebhooksModule } from '../../relay/src/webhooks/webhooks.module';
-import { RelayModule } from '../../relay/src/relay.module';
+import { RelayServiceModule } from '../../relay/src/relay-service.module';
 
 /** The all-in-one process: every app's module over the embedded SQLite store. */
 @Module({})
@@ -21,10 +18,7 @@ export class OnedoorModule {
         GatewayModule.forRoot({ devTokens: config.AUTH_MODE === 'dev' }),
         DirectoryModule,
         InsightsModule,
-        PartnerFeedModule,
-        WebhooksModule,
-        AsyncApiModule,
-        ...(config.RELAY_ENABLED ? [RelayModule.forRoot(config)] : []),
+        RelayServiceModule.forRoot(config),
       ],
     };
   }

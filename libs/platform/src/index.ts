@@ -19,6 +19,7 @@ export { IDEMPOTENCY_WINDOW_MS } from './http/idempotency-log';
 export * from './http/configure-http';
 export * from './auth/actor.decorator';
 export * from './auth/staff-token';
+export * from './auth/verify-staff-token';
 export * from './clock';
 export * from './access/access-policy';
 export * from './platform.module';

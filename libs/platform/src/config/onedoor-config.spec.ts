@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfig } from './onedoor-config';
+import { ConfigurationError, gatewayTargets, loadConfig } from './onedoor-config';
 
 /** The problems loadConfig names for an environment, none when it loads. */
 function problemsOf(env: Record<string, string>): string[] {
@@ -81,6 +81,33 @@ describe('configuration', () => {
       'KAFKA_TOPIC_PARTITIONS: KAFKA_TOPIC_PARTITIONS must not be less than 1',
       'RELAY_LEASE_TTL_MS: RELAY_LEASE_TTL_MS must not be less than 500',
       'RELAY_BATCH_SIZE: RELAY_BATCH_SIZE must be an integer number',
+    ]);
+  });
+  it('reads the service URLs the gateway routes to, and names a malformed one', () => {
+    expect(loadConfig({ REFERRALS_URL: 'http://127.0.0.1:3001', RELAY_URL: 'https://relay.internal/' })).toMatchObject({ REFERRALS_URL: 'http://127.0.0.1:3001', RELAY_URL: 'https://relay.internal/' });
+    expect(problemsOf({ REFERRALS_URL: '127.0.0.1:3001', DIRECTORY_URL: 'ftp://d:21', INSIGHTS_URL: 'http://insights/reports', RELAY_URL: 'http://relay:3004' })).toEqual([
+      'REFERRALS_URL: REFERRALS_URL must be the http:// or https:// origin of the referrals service, e.g. http://127.0.0.1:3001',
+      'DIRECTORY_URL: DIRECTORY_URL must be the http:// or https:// origin of the directory service, e.g. http://127.0.0.1:3001',
+      'INSIGHTS_URL: INSIGHTS_URL must be the http:// or https:// origin of the insights service, e.g. http://127.0.0.1:3001',
+    ]);
+    expect(loadConfig({})).toMatchObject({ GATEWAY_TIMEOUT_MS: 30000 });
+    expect(problemsOf({ GATEWAY_TIMEOUT_MS: '5' })).toEqual(['GATEWAY_TIMEOUT_MS: GATEWAY_TIMEOUT_MS must be at least 100']);
+    expect(problemsOf({ GATEWAY_TIMEOUT_MS: 'soon' })).toEqual(['GATEWAY_TIMEOUT_MS: GATEWAY_TIMEOUT_MS must be a whole number of milliseconds']);
+  });
+  it('lets the gateway start only with all four service URLs, naming each missing one', () => {
+    const all = { REFERRALS_URL: 'http://r:1', DIRECTORY_URL: 'http://d:2/', INSIGHTS_URL: 'http://i:3', RELAY_URL: 'https://relay' };
+    expect(gatewayTargets(loadConfig(all))).toEqual({ referrals: 'http://r:1', directory: 'http://d:2', insights: 'http://i:3', relay: 'https://relay' });
+    let error: ConfigurationError | undefined;
+    try {
+      gatewayTargets(loadConfig({ DIRECTORY_URL: 'http://d:2' }));
+    } catch (e) {
+      error = e as ConfigurationError;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error!.problems).toEqual([
+      'REFERRALS_URL: REFERRALS_URL must be set for the gateway to route to the referrals service',
+      'INSIGHTS_URL: INSIGHTS_URL must be set for the gateway to route to the insights service',
+      'RELAY_URL: RELAY_URL must be set for the gateway to route to the relay service',
     ]);
   });
 });

@@ -4,6 +4,10 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Valida
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1');
 
+/** A service's origin: scheme, host and optional port, nothing after (the gateway appends the request's path). */
+const SERVICE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/;
+const serviceUrlRule = (name: string, service: string) => `${name} must be the http:// or https:// origin of the ${service} service, e.g. http://127.0.0.1:3001`;
+
 /** Every setting the platform reads from its environment, validated once at start. */
 export class OnedoorConfig {
   @Transform(toInt) @Max(65535) @Min(0) @IsInt()
@@ -108,6 +112,27 @@ export class OnedoorConfig {
   /** Most messages the relay sends to Kafka in one acknowledged batch. */
   @Transform(toInt) @Max(10000) @Min(1) @IsInt()
   RELAY_BATCH_SIZE = 1000;
+
+  /** Where the gateway sends each service's routes (the separate-services deployment); see gatewayTargets. */
+  @ValidateIf((c: OnedoorConfig) => c.REFERRALS_URL !== undefined)
+  @Matches(SERVICE_URL, { message: serviceUrlRule('REFERRALS_URL', 'referrals') })
+  REFERRALS_URL?: string;
+
+  @ValidateIf((c: OnedoorConfig) => c.DIRECTORY_URL !== undefined)
+  @Matches(SERVICE_URL, { message: serviceUrlRule('DIRECTORY_URL', 'directory') })
+  DIRECTORY_URL?: string;
+
+  @ValidateIf((c: OnedoorConfig) => c.INSIGHTS_URL !== undefined)
+  @Matches(SERVICE_URL, { message: serviceUrlRule('INSIGHTS_URL', 'insights') })
+  INSIGHTS_URL?: string;
+
+  @ValidateIf((c: OnedoorConfig) => c.RELAY_URL !== undefined)
+  @Matches(SERVICE_URL, { message: serviceUrlRule('RELAY_URL', 'relay') })
+  RELAY_URL?: string;
+
+  /** How long the gateway waits for a service to answer before it answers 504 naming the service. */
+  @Transform(toInt) @Max(300_000, { message: 'GATEWAY_TIMEOUT_MS must be at most 300000' }) @Min(100, { message: 'GATEWAY_TIMEOUT_MS must be at least 100' }) @IsInt({ message: 'GATEWAY_TIMEOUT_MS must be a whole number of milliseconds' })
+  GATEWAY_TIMEOUT_MS = 30_000;
 }
 
 export class ConfigurationError extends Error {
@@ -119,10 +144,29 @@ export class ConfigurationError extends Error {
 
 /** Reads and validates the configuration; unknown variables are ignored, bad ones named with the rule. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): OnedoorConfig {
-  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL', 'DATABASE_URL');
+  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL', 'DATABASE_URL', ...GATEWAY_TARGETS.map((t) => t.setting));
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
   const config = plainToInstance(OnedoorConfig, given);
   const problems = validateSync(config, { stopAtFirstError: true }).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config;
+}
+
+/** The services the gateway routes to, and the setting naming each one's URL. */
+export const GATEWAY_TARGETS = [
+  { service: 'referrals', setting: 'REFERRALS_URL' },
+  { service: 'directory', setting: 'DIRECTORY_URL' },
+  { service: 'insights', setting: 'INSIGHTS_URL' },
+  { service: 'relay', setting: 'RELAY_URL' },
+] as const;
+export type ServiceName = (typeof GATEWAY_TARGETS)[number]['service'];
+
+/**
+ * The four service URLs, for the gateway: each must be set when it routes (loadConfig has checked the format of
+ * those given; other processes need none of them). Missing ones are named together, as loadConfig names problems.
+ */
+export function gatewayTargets(config: OnedoorConfig): Record<ServiceName, string> {
+  const missing = GATEWAY_TARGETS.filter((t) => config[t.setting] === undefined).map((t) => `${t.setting}: ${t.setting} must be set for the gateway to route to the ${t.service} service`);
+  if (missing.length > 0) throw new ConfigurationError(missing);
+  return Object.fromEntries(GATEWAY_TARGETS.map((t) => [t.service, config[t.setting]!.replace(/\/$/, '')])) as Record<ServiceName, string>;
 }

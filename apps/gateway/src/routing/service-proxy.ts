@@ -1,0 +1,67 @@
+import replyFrom from '@fastify/reply-from';
+import { HttpException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { GATEWAY_TARGETS, Problem, ServiceName, verifyStaffToken } from '@onedoor/platform';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RouteAccess, SERVICE_PREFIXES, SERVICE_ROUTES, fastifyPath } from './route-table';
+import { ForwardingError, unreachableService } from './unreachable-service';
+
+const EVERY_METHOD = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+/** Any reply, also reply-from's (typed for every kind of server). */
+interface AnyReply {
+  code(statusCode: number): { header(name: string, value: string): { send(body: unknown): unknown } };
+}
+const sendProblem = (reply: AnyReply, problem: Problem) => reply.code(problem.statusCode).header('content-type', 'application/json; charset=utf-8').send(problem);
+
+const carriesBody = (request: FastifyRequest) => {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+};
+
+/**
+ * Passes every route of SERVICE_ROUTES and SERVICE_PREFIXES to its service over HTTP, untouched: method, path and
+ * query, headers (Authorization, If-Match, Idempotency-Key), the body as a byte stream, and the service's answer
+ * (status, ETag, Location, problem bodies). It forwards in the route's onRequest hook, before anything parses the
+ * body or runs the gateway's own body checks and idempotency hooks: the service does those, once. A staff route's
+ * token is checked here first with the services' own rules and answers (a bad one goes no further); the service
+ * checks it again, and membership, so a service reached directly is not open. See docs/distributed-services.md.
+ */
+export async function routeToServices(app: NestFastifyApplication, targets: Record<ServiceName, string>, options: { timeoutMs: number }): Promise<void> {
+  const jwt = app.get(JwtService);
+  for (const { service } of GATEWAY_TARGETS) {
+    await app.register(async (scope: FastifyInstance) => {
+      await scope.register(replyFrom, { base: targets[service], undici: { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs } });
+      const forward = (access: RouteAccess) => async (request: FastifyRequest, reply: FastifyReply) => {
+        if (access === 'staff') {
+          try {
+            await verifyStaffToken(jwt, request.headers.authorization);
+          } catch (error) {
+            if (error instanceof HttpException) return sendProblem(reply, error.getResponse() as Problem);
+            throw error;
+          }
+        }
+        // Unparsed: reply-from streams it on as it came. Through a copy, which the HTTP client may destroy when the
+        // service is down without destroying the incoming request the gateway still answers.
+        if (carriesBody(request)) request.body = request.raw.pipe(new PassThrough());
+        reply.from(request.raw.url, {
+          timeout: options.timeoutMs,
+          // A service answering 503 has said so; retrying it here would only hide that, and delay the answer.
+          retryDelay: () => null,
+          onError: (failed, { error }) => sendProblem(failed, unreachableService(service, error as ForwardingError)),
+        });
+        return reply;
+      };
+      // onRequest has answered; Fastify still wants a handler.
+      const handler = async () => undefined;
+      for (const route of SERVICE_ROUTES.filter((r) => r.service === service)) {
+        scope.route({ method: route.method as 'GET', url: fastifyPath(route.path), onRequest: forward(route.access), handler });
+      }
+      for (const { prefix, access } of SERVICE_PREFIXES.filter((p) => p.service === service)) {
+        for (const url of [prefix, `${prefix}/*`]) scope.route({ method: EVERY_METHOD as 'GET'[], url, onRequest: forward(access), handler });
+      }
+    });
+  }
+}
