@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { dropSchema } from '@onedoor/event-store/testing/postgres-test-schema';
 import { freePort } from '../support/free-port';
 import { LiveListener } from '../support/live-listener';
 import { OnedoorTestApp, startTestApp } from '../support/onedoor-test-app';
@@ -64,6 +65,7 @@ describe('separate services behind the gateway', () => {
     await Promise.all(Object.values(services).map((s) => s.stop()));
     await allInOne?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (store.DATABASE_SCHEMA) await dropSchema(store.DATABASE_SCHEMA);
   });
 
   const outputs = () => [gateway, ...Object.values(services)].map((s) => `--- ${s.entry}\n${s.lastOutput()}`).join('\n');
