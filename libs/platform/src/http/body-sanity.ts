@@ -6,7 +6,9 @@ import type { Problem } from './problem';
  *   - nesting at most MAX_DEPTH levels of objects and arrays (class-validator recurses, and overflows on 3,000);
  *   - strings well-formed UTF-16 (a lone surrogate cannot be encoded, sealed or sent on to a partner);
  *   - no control characters but tab, line feed and carriage return (they hide text in logs and screens);
- *   - no bidirectional formatting characters (they make text read differently from what it says: Trojan Source);
+ *   - no bidirectional embeddings, overrides or isolates (they make text read differently from what it says:
+ *     Trojan Source); the marks LRM, RLM and the Arabic letter mark are allowed, as Urdu and Arabic text uses them
+ *     and a mark only nudges neutral characters, it cannot reorder a run of text;
  *   - every string at most MAX_STRING_LENGTH UTF-16 units, every array at most MAX_ARRAY_LENGTH items, every
  *     object at most MAX_KEYS keys (each field's own, tighter limit is its DTO's);
  *   - no key named __proto__, constructor or prototype (refused like any unknown field, never silently dropped).
@@ -16,8 +18,8 @@ export const BODY_LIMITS = { MAX_DEPTH: 32, MAX_STRING_LENGTH: 10_000, MAX_ARRAY
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // C0 controls but \t \n \r, DEL, and the C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// Arabic letter mark, LRM/RLM, the embeddings and overrides, and the isolates.
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// The embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and the isolates (LRI, RLI, FSI, PDI).
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string may not be stored, or undefined when it may. Exported for the bounded-field decorators. */
@@ -25,7 +27,7 @@ export function stringFault(value: string, maxLength: number = BODY_LIMITS.MAX_S
   if (value.length > maxLength) return `must be at most ${maxLength} characters`;
   if (LONE_SURROGATE.test(value)) return 'must be well-formed text (it holds a lone UTF-16 surrogate)';
   if (CONTROL.test(value)) return 'must not contain control characters (only tab and line breaks are allowed)';
-  if (BIDI.test(value)) return 'must not contain bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)';
+  if (BIDI_CONTROL.test(value)) return 'must not contain bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069)';
   return undefined;
 }
 
