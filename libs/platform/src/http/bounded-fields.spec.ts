@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsString, MaxLength, ValidationError, validateSync } from 'class-validator';
-import { BoundedCount, MAX_COUNT, MAX_PENCE, NestedList, PLACE_NAME_MAX_LENGTH, PlaceNames, TERM_CODE_MAX_LENGTH, TermCodes, WholePence } from './bounded-fields';
+import { BoundedCount, ChoiceList, MAX_COUNT, MAX_PENCE, NestedList, PLACE_NAME_MAX_LENGTH, PlaceNames, TERM_CODE_MAX_LENGTH, TermCodes, WholePence } from './bounded-fields';
 import { OptionalField } from './validation-rules';
 
 class Milestone {
@@ -32,6 +32,12 @@ class Sample {
 
   @OptionalField() @BoundedCount('sessions', 10)
   sessions?: unknown;
+
+  @OptionalField() @ChoiceList('purposes', ['referral', 'research', 'case-management'], { min: 1 })
+  purposes?: unknown;
+
+  @OptionalField() @ChoiceList('status', ['requested', 'accepted'], { hint: ' (comma-separated)' })
+  status?: unknown;
 }
 
 /** Every message the rules give, by field path, as the validation pipe would report them. */
@@ -139,6 +145,26 @@ describe('bounded fields', () => {
       refused({ maximum: 1.5 }, 'maximum', /maximum must be a whole number/);
       refused({ maximum: '3' }, 'maximum', /maximum must be a whole number/);
       refused({ sessions: 11 }, 'sessions', /sessions must be from 0 to 10/);
+    });
+  });
+
+  describe('ChoiceList: values from a fixed set', () => {
+    it('takes any of the choices once each, up to all of them', () => {
+      fine({ purposes: ['referral'], status: [] });
+      fine({ purposes: ['research', 'referral', 'case-management'], status: ['accepted', 'requested'] });
+    });
+    it.each<[string, unknown]>([
+      ['an unknown value', ['referral', 'marketing']],
+      ['a value twice (so never more items than choices)', ['referral', 'referral']],
+      ['more items than there are choices', ['referral', 'research', 'case-management', 'referral']],
+      ['no value when one is needed', []],
+      ['a null item', [null]],
+      ['a bare value', 'referral'],
+    ])('refuses %s, listing the choices', (_, purposes) => {
+      refused({ purposes }, 'purposes', /purposes must be a list of different values \(at least 1\), each one of: referral, research, case-management/);
+    });
+    it('says how the list is written where it is a query parameter', () => {
+      refused({ status: ['closed'] }, 'status', /status must be a list \(comma-separated\) of different values, each one of: requested, accepted/);
     });
   });
 });
