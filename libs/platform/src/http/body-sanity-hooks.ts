@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { findBodyFault, isJsonContentType } from './body-sanity';
+import { BODY_CHECKS, findBodyFault, isJsonContentType } from './body-sanity';
 import { parseIfMatch } from './if-match.decorator';
 import { Problem } from './problem';
 
@@ -27,7 +27,7 @@ export function installBodySanity(fastify: FastifyInstance): void {
   });
   fastify.addHook('preValidation', async (request, reply) => {
     if (!WRITES.has(request.method)) return;
-    if (hasBody(request.headers) && !isJsonContentType(request.headers['content-type'])) {
+    if (BODY_CHECKS['content-type'] && hasBody(request.headers) && !isJsonContentType(request.headers['content-type'])) {
       return refuse(reply, { statusCode: 415, error: 'Unsupported Media Type', rule: 'input.unsupported-media-type', message: 'send the body as JSON with Content-Type: application/json', fields: [{ field: 'Content-Type', rules: ['must be application/json'] }] });
     }
     const ifMatch = request.headers['if-match'];
