@@ -2,13 +2,16 @@ import { DIRECTORY_SHARE_LIMITS } from '@onedoor/domain';
 import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
 import { PUBLIC_LISTS, readWholeList } from './support/public-feed';
 import { expectRefused } from './support/refusals';
+import { switchOffChecks } from './support/switched-off-checks';
 
 /**
  * One partner cannot inflate the open directory (issue 12): its services, and the need codes, community codes
  * and places it brings in, stop at its share with a 422 that names the share, and nothing is written; the public
  * lists, read page by page, hold exactly what the shares allow. A real app over a real SQLite file.
+ * ONEDOOR_TEST_SWITCH_OFF=shares runs it without the shares, to see it fail.
  */
 describe("a partner's share of the open directory", () => {
+  switchOffChecks();
   let t: OnedoorTestApp;
   const PARTNER = 'share-test-trust';
   const partner = () => t.auth(PARTNER);
