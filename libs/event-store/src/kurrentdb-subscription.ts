@@ -12,7 +12,8 @@ import { toRecordedEvent } from './kurrentdb-event-mapping';
  * commit order, which is position order (the positions stream serialises appends), so each event must be the
  * one after the last handled; anything at or before it (the rest of the start commit) is passed over, and a
  * jump is an error, not a silent skip. A dropped connection ends the subscription with `onError`, as a handler
- * failure does: the owner restarts it from `position`.
+ * failure does: the owner restarts it from `position`. The filter's checkpoint-reached events are not used: they
+ * give a resume point in $all between matching events, and ours is always a handled event's own position.
  */
 export class KurrentDbAllSubscription implements Subscription {
   private lastHandled: number;
