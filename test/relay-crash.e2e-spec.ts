@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@onedoor/event-store';
-import { RelayLedger } from '../apps/relay/src/kafka/relay-ledger';
+import { SqliteRelayLedger } from '../apps/relay/src/kafka/sqlite-relay-ledger';
 import { kafkaBroker } from './support/kafka-broker';
 import { RelayChild } from './support/relay-child';
 import { appendReferralEvents, keepAppending } from './support/relay-test-events';
@@ -45,12 +45,12 @@ describe('relay processes killed with -9 (real broker, real processes)', () => {
   };
 
   /** The checkpoint on disk: after kill -9 nothing can move it any more. */
-  const checkpointOnDisk = () => {
-    const ledger = new RelayLedger(join(dir, 'relay.sqlite'));
+  const checkpointOnDisk = async () => {
+    const ledger = new SqliteRelayLedger(join(dir, 'relay.sqlite'));
     try {
-      return ledger.checkpoint();
+      return await ledger.checkpoint();
     } finally {
-      ledger.close();
+      await ledger.close();
     }
   };
 
@@ -68,7 +68,7 @@ describe('relay processes killed with -9 (real broker, real processes)', () => {
     const appending = keepAppending(store, 4, 12);
     await reader.waitForDistinct(300, 60_000);
     await first.kill();
-    const checkpointAtKill = checkpointOnDisk();
+    const checkpointAtKill = await checkpointOnDisk();
     const headAtKill = await store.headPosition();
 
     const restarted = relayProcess('restarted');
