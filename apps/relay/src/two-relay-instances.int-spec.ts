@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ interface Instance {
 
 const { host, port, user, database } = testDatabaseConfig();
 const databaseUrl = `postgres://${user}@${host}:${port}/${database}`;
+const SECRETS_KEY = randomBytes(32).toString('base64');
 
 /**
  * Two instances of the pull feed and webhook delivery sharing one store — the SQLite files of one data directory,
@@ -48,7 +50,7 @@ describe.each(['sqlite', 'postgres'] as const)('two relay instances over one %s 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'two-relays-'));
     schema = freshSchemaName();
-    config = loadConfig({ CONSORTIUM_ID: 'c1', DATA_DIR: dir, EVENT_STORE: kind, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, WEBHOOK_RETRY_BASE_MS: '100' });
+    config = configIn(dir);
     const journey = await referralJourney();
     log = await journey.store.readAll(0, 10_000);
     vault = journey.vault;
@@ -66,15 +68,27 @@ describe.each(['sqlite', 'postgres'] as const)('two relay instances over one %s 
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * On PostgreSQL each instance has a data directory of its own (nothing shared through files) and the shared
+   * WEBHOOK_SECRETS_KEY; on SQLite they share the data directory, key file included.
+   */
+  const configIn = (dataDir: string) =>
+    loadConfig({
+      CONSORTIUM_ID: 'c1', DATA_DIR: dataDir, EVENT_STORE: kind, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, WEBHOOK_RETRY_BASE_MS: '100',
+      ...(kind === 'postgres' ? { WEBHOOK_SECRETS_KEY: SECRETS_KEY } : {}),
+    });
+  const instanceConfig = () => (kind === 'postgres' ? configIn(mkdtempSync(join(dir, 'instance-'))) : config);
+
   const openEvents = (): Promise<EventStore> =>
     kind === 'postgres' ? PostgresEventStore.open({ pool: testDatabaseConfig(), schema, pollIntervalMs: 200 }) : SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
 
   /** Builds an instance the way PartnerFeedModule and WebhooksModule do, and starts it. */
   const start = async (): Promise<Instance> => {
+    const own = instanceConfig();
     const events = await openEvents();
-    const feed = new PartnerFeed(events, config, new PartnerStreamRouter({ consortiumId: 'c1', vault }), vault, new HealthRegistry());
-    const webhooks = await openWebhookStore(config);
-    const delivery = new WebhookDelivery(webhooks, new WebhookSecretBox(join(dir, 'webhook-secrets.key')), feed, config);
+    const feed = new PartnerFeed(events, own, new PartnerStreamRouter({ consortiumId: 'c1', vault }), vault, new HealthRegistry());
+    const webhooks = await openWebhookStore(own);
+    const delivery = new WebhookDelivery(webhooks, WebhookSecretBox.fromConfig(own), feed, own);
     const instance = { events, feed, webhooks, delivery };
     instances.push(instance);
     await feed.onModuleInit();
@@ -100,7 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('two relay instances over one %s 
       await copy(writer, log.slice(0, half));
       // A webhook for `jobs` from the beginning of its feed, registered before either instance starts.
       const registry = await openWebhookStore(config);
-      await registry.add({ webhookId: 'w-jobs', partnerId: 'jobs', url: receiver.url, sealedSecret: new WebhookSecretBox(join(dir, 'webhook-secrets.key')).seal('s'.repeat(8) + 'abcdefghijklmnopqrstuvwxyz'), createdAt: '2026-03-01T09:00:00.000Z', cursor: 0 });
+      await registry.add({ webhookId: 'w-jobs', partnerId: 'jobs', url: receiver.url, sealedSecret: WebhookSecretBox.fromConfig(instanceConfig()).seal('s'.repeat(8) + 'abcdefghijklmnopqrstuvwxyz'), createdAt: '2026-03-01T09:00:00.000Z', cursor: 0 });
       await registry.close();
 
       // Both catch up at once over the same events, then both take the rest live.

@@ -1,6 +1,5 @@
 import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
-import { join } from 'node:path';
 import { PartnerFeedModule } from '../feed/partner-feed.module';
 import { PartnerWebhooks } from './partner-webhooks';
 import { WebhookDelivery } from './webhook-delivery';
@@ -23,7 +22,7 @@ class WebhookStoreShutdown implements OnModuleDestroy {
   controllers: [WebhooksController],
   providers: [
     { provide: WebhookStore, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => openWebhookStore(config) },
-    { provide: WebhookSecretBox, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => new WebhookSecretBox(join(config.DATA_DIR, 'webhook-secrets.key')) },
+    { provide: WebhookSecretBox, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => WebhookSecretBox.fromConfig(config) },
     WebhookDelivery,
     PartnerWebhooks,
     { provide: WebhookStoreShutdown, inject: [WebhookStore, WebhookDelivery], useFactory: (s: WebhookStore, d: WebhookDelivery) => new WebhookStoreShutdown(s, d) },
