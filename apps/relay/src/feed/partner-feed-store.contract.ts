@@ -1,11 +1,5 @@
+import type { StorePair } from '../testing/store-pairs';
 import type { NewFeedMessage, PartnerFeedStore } from './partner-feed-store';
-
-/** Two stores over one file or schema, as two processes would have, and how to drop them. */
-export interface FeedStorePair {
-  a: PartnerFeedStore;
-  b: PartnerFeedStore;
-  cleanup(): Promise<void>;
-}
 
 /** A message of the event at `position` for `partnerId`; `n` tells one event's messages apart. */
 export const feedMessage = (position: number, partnerId: string, n = 0): NewFeedMessage => ({
@@ -21,9 +15,9 @@ export const feedMessagesOf = (from: number, to: number): NewFeedMessage[] =>
 const shape = (m: NewFeedMessage) => `${m.position}/${m.partnerId}/${m.topic}`;
 
 /** What every PartnerFeedStore must do, run against each implementation. */
-export function describePartnerFeedStoreContract(name: string, openPair: () => Promise<FeedStorePair>): void {
+export function describePartnerFeedStoreContract(name: string, openPair: () => Promise<StorePair<PartnerFeedStore>>): void {
   describe(`${name} (the PartnerFeedStore contract)`, () => {
-    let pair: FeedStorePair;
+    let pair: StorePair<PartnerFeedStore>;
     let a: PartnerFeedStore;
     let b: PartnerFeedStore;
     beforeEach(async () => {

@@ -1,22 +1,11 @@
-import { dropSchema, freshSchemaName, testDatabaseConfig } from '@onedoor/event-store/testing/postgres-test-schema';
+import { testDatabaseConfig } from '@onedoor/event-store/testing/postgres-test-schema';
+import { postgresPair } from '../testing/store-pairs';
 import { Client } from 'pg';
 import { PostgresRelayLedger } from './postgres-relay-ledger';
 import { describeRelayLedgerContract } from './relay-ledger.contract';
 
 /** Two ledgers, each with its own pool, as two relay processes on two machines would have. */
-const openPair = async () => {
-  const schema = freshSchemaName();
-  const [a, b] = await Promise.all([PostgresRelayLedger.open({ pool: testDatabaseConfig(), schema }), PostgresRelayLedger.open({ pool: testDatabaseConfig(), schema })]);
-  return {
-    schema,
-    a,
-    b,
-    cleanup: async () => {
-      await Promise.all([a.close(), b.close()]);
-      await dropSchema(schema);
-    },
-  };
-};
+const openPair = () => postgresPair((options) => PostgresRelayLedger.open(options));
 
 describeRelayLedgerContract('PostgresRelayLedger (the real PostgreSQL, two pools)', openPair);
 

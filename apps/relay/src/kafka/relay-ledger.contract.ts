@@ -1,18 +1,12 @@
+import type { StorePair } from '../testing/store-pairs';
 import type { RelayLedger } from './relay-ledger';
 
-/** Two ledgers over one store, as two relay processes would have, and how to drop them. */
-export interface LedgerPair {
-  a: RelayLedger;
-  b: RelayLedger;
-  cleanup(): Promise<void>;
-}
-
 /** What every RelayLedger must do, run against each implementation. */
-export function describeRelayLedgerContract(name: string, openPair: () => Promise<LedgerPair>): void {
+export function describeRelayLedgerContract(name: string, openPair: () => Promise<StorePair<RelayLedger>>): void {
   describe(`${name} (the RelayLedger contract: two instances over one store)`, () => {
     let a: RelayLedger;
     let b: RelayLedger;
-    let pair: LedgerPair;
+    let pair: StorePair<RelayLedger>;
     beforeEach(async () => {
       pair = await openPair();
       ({ a, b } = pair);

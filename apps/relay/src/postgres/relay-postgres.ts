@@ -15,7 +15,8 @@ export interface RelayPostgresOptions {
  */
 export function relayPostgresOptions(config: OnedoorConfig): RelayPostgresOptions {
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL must be set when EVENT_STORE is postgres');
-  return { pool: { connectionString: config.DATABASE_URL, max: 4 }, schema: config.DATABASE_SCHEMA };
+  // A server that does not answer fails the start after 10 s rather than hanging it.
+  return { pool: { connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000 }, schema: config.DATABASE_SCHEMA };
 }
 
 /** A schema-qualified, quoted table name. */
@@ -42,7 +43,8 @@ export async function openRelayTables(options: RelayPostgresOptions, purpose: st
     return pool;
   } catch (error) {
     await pool.end();
-    throw error;
+    // Named for the operator; the message of pg's error never holds the password.
+    throw new Error(`the relay's ${purpose} store could not open its tables in PostgreSQL schema ${options.schema}: ${(error as Error).message}`);
   }
 }
 

@@ -1,11 +1,5 @@
+import type { StorePair } from '../testing/store-pairs';
 import type { NewDeadLetter, NewWebhook, WebhookStore } from './webhook-store';
-
-/** Two stores over one file or schema, as two processes would have, and how to drop them. */
-export interface WebhookStorePair {
-  a: WebhookStore;
-  b: WebhookStore;
-  cleanup(): Promise<void>;
-}
 
 const webhook = (webhookId: string, partnerId = 'jobs', createdAt = '2026-03-01T09:00:00.000Z'): NewWebhook => ({
   webhookId, partnerId, url: `https://crm.example.org/${webhookId}`, sealedSecret: `sealed-${webhookId}`, createdAt, cursor: 7,
@@ -16,9 +10,9 @@ const letter = (webhookId: string, seq: number, partnerId = 'jobs'): NewDeadLett
 });
 
 /** What every WebhookStore must do, run against each implementation. */
-export function describeWebhookStoreContract(name: string, openPair: () => Promise<WebhookStorePair>): void {
+export function describeWebhookStoreContract(name: string, openPair: () => Promise<StorePair<WebhookStore>>): void {
   describe(`${name} (the WebhookStore contract)`, () => {
-    let pair: WebhookStorePair;
+    let pair: StorePair<WebhookStore>;
     let a: WebhookStore;
     let b: WebhookStore;
     beforeEach(async () => {
