@@ -66,7 +66,8 @@ export class KafkaRelay {
   /** The status with the lease holder and checkpoint read from the ledger now. */
   async status(): Promise<RelayStatus> {
     const [leaseHolder, checkpoint] = await Promise.all([this.ledger.holder(Date.now()), this.ledger.checkpoint()]);
-    this.known = { leaseHolder: leaseHolder ?? null, checkpoint };
+    // The checkpoint never moves back: a read that resolves after a later advance must not undo it here.
+    this.known = { leaseHolder: leaseHolder ?? null, checkpoint: Math.max(checkpoint, this.known.checkpoint) };
     return this.lastStatus();
   }
 
@@ -106,9 +107,11 @@ export class KafkaRelay {
     this.logger.log({ msg: 'relay starting', instanceId });
     while (!this.stopping) {
       let leading = false;
+      let checkpoint = 0;
       try {
         const acquired = await this.ledger.tryAcquire(instanceId, Date.now(), leaseTtlMs);
-        // The checkpoint read after taking the lease is where this term starts: no one else can move it now.
+        // Read after taking the lease, it is where this term starts: no one else can move it now.
+        if (acquired) checkpoint = await this.ledger.checkpoint();
         await this.status();
         leading = acquired;
       } catch (error) {
@@ -121,7 +124,7 @@ export class KafkaRelay {
         continue;
       }
       try {
-        await this.lead();
+        await this.lead(checkpoint);
       } catch (error) {
         this.failure = error as Error;
         this.role = 'failed';
@@ -134,11 +137,10 @@ export class KafkaRelay {
     this.logger.log({ msg: 'relay stopped', instanceId, checkpoint: this.known.checkpoint });
   }
 
-  /** One leadership term: ends when the lease is lost, the relay stops, or routing/reading the log fails (rethrown). */
-  private async lead(): Promise<void> {
+  /** One leadership term from `checkpoint`: ends when the lease is lost, the relay stops, or routing/reading the log fails (rethrown). */
+  private async lead(checkpoint: number): Promise<void> {
     const { instanceId, leaseTtlMs } = this.options;
     const term = (this.term = new AbortController());
-    const checkpoint = this.known.checkpoint;
     this.role = 'leader';
     this.logger.log({ msg: 'relay leading: publishing after the checkpoint', instanceId, checkpoint });
     const router = this.newRouter();
