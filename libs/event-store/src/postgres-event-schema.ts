@@ -32,7 +32,6 @@ export function eventSchemaNames(schema: string): EventSchemaNames {
  */
 function createStatements({ schema, events, head }: EventSchemaNames): string[] {
   return [
-    `CREATE SCHEMA IF NOT EXISTS ${escapeIdentifier(schema)}`,
     `CREATE TABLE IF NOT EXISTS ${events} (
        position       bigint      PRIMARY KEY,
        id             text        NOT NULL UNIQUE,
@@ -58,5 +57,5 @@ function createStatements({ schema, events, head }: EventSchemaNames): string[] 
 
 /** Creates the schema and its tables when absent; harmless to run again, and from several processes at once. */
 export async function createEventSchema(pool: Pool, names: EventSchemaNames): Promise<void> {
-  await createTablesOnce(pool, `onedoor-event-schema:${names.schema}`, createStatements(names));
+  await createTablesOnce(pool, names.schema, createStatements(names));
 }
