@@ -10,6 +10,9 @@ import { seedDemoConsortium } from '../apps/onedoor/src/demo/seed-demo-consortiu
 import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
 import { runCliCapturing } from './support/run-cli';
 
+// Seeding six months of history (over 600 steps) takes a few seconds, more on a loaded CI machine.
+jest.setTimeout(60_000);
+
 const WITH_HISTORY = { SEED_DEMO_HISTORY: 'true' };
 const DAY = 86_400_000;
 
