@@ -19,6 +19,8 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+      // Whole apps boot, seed and replay here; on a loaded 2-core CI machine that outgrows jest's 5 s default.
+      testTimeout: 30_000,
     },
   ],
 };
