@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PublicEventValidator } from '@onedoor/messaging';
-import { SqlitePartnerFeedStore } from '../apps/relay/src/feed/sqlite-partner-feed-store';
+import { SqlitePartnerFeedStore } from '@onedoor/relay-stores';
 import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
 import { FeedItemBody, referPerson, shortType, wholeFeed } from './support/partner-streams';
 import { expectBadInput, expectRefused, today } from './support/refusals';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@onedoor/event-store';
-import { SqliteRelayLedger } from '../apps/relay/src/kafka/sqlite-relay-ledger';
+import { SqliteRelayLedger } from '@onedoor/relay-stores';
 import { kafkaBroker } from './support/kafka-broker';
 import { RelayChild } from './support/relay-child';
 import { appendReferralEvents, keepAppending } from './support/relay-test-events';

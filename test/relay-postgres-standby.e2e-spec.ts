@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore } from '@onedoor/event-store';
 import { dropSchema, freshSchemaName, testDatabaseConfig } from '@onedoor/event-store/testing/postgres-test-schema';
-import { PostgresRelayLedger } from '../apps/relay/src/kafka/postgres-relay-ledger';
+import { PostgresRelayLedger } from '@onedoor/relay-stores';
 import { kafkaBroker } from './support/kafka-broker';
 import { RelayChild } from './support/relay-child';
 import { appendReferralEvents, keepAppending } from './support/relay-test-events';

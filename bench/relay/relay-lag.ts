@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@onedoor/event-store';
+import { SqliteRelayLedger } from '@onedoor/relay-stores';
 import { KafkaPublisher } from '../../apps/relay/src/kafka/kafka-publisher';
 import { KafkaRelay } from '../../apps/relay/src/kafka/kafka-relay';
-import { SqliteRelayLedger } from '../../apps/relay/src/kafka/sqlite-relay-ledger';
 import { RelayTestRouter } from '../../test/support/relay-test-router';
 import { scratchDir } from '../scratch-dir';
 import { referralCreatedEvents } from '../store/referral-events';

@@ -10,13 +10,12 @@ import { PartnerStreamRouter } from '@onedoor/messaging';
 import { referralJourney } from '@onedoor/messaging/testing/referral-journey';
 import { HealthRegistry, loadConfig, OnedoorConfig } from '@onedoor/platform';
 import type { PersonalDataVault } from '@onedoor/personal-data';
+import { WebhookSecretBox, type WebhookStore } from '@onedoor/relay-stores';
 import { eventually, WebhookReceiver } from '../../../test/support/webhook-receiver';
 import { openPartnerFeedStore } from './feed/open-partner-feed-store';
 import { PartnerFeed } from './feed/partner-feed';
 import { openWebhookStore } from './webhooks/open-webhook-store';
 import { WebhookDelivery } from './webhooks/webhook-delivery';
-import { WebhookSecretBox } from './webhooks/webhook-secret-box';
-import type { WebhookStore } from './webhooks/webhook-store';
 
 jest.setTimeout(120_000);
 

@@ -7,6 +7,7 @@ import { MigrationPart } from './migration-part';
 import { migrateTarget, sourceDirectory } from './migrate-options';
 import { STORED_TABLES } from './stored-tables';
 import { tablePart } from './table-part';
+import { webhookSecretsNotice } from './webhook-secrets-notice';
 
 export interface MigrateOptions {
   from: string;
@@ -31,7 +32,7 @@ export async function migrateCommand(options: MigrateOptions, io: CliIo): Promis
   const parts: MigrationPart[] = [];
   try {
     parts.push(await eventLogPart(join(dir, 'events.sqlite'), pool, target.schema));
-    for (const table of STORED_TABLES) parts.push(await tablePart(table, dir, pool, target.schema));
+    for (const table of STORED_TABLES) parts.push(await tablePart(table, dir, { pool, ...target }));
     for (const part of parts) {
       const held = await part.targetCount();
       if (held > 0) throw new MigrationRefusedError(`the target schema "${target.schema}" already holds ${held} item(s) of the ${part.name}; migrate copies only into an empty target, so nothing was written`);
@@ -48,7 +49,9 @@ export async function migrateCommand(options: MigrateOptions, io: CliIo): Promis
       io.stdout.write(`copied ${part.name}: ${copied}\n`);
     }
     for (const part of parts) io.stdout.write(`verified ${part.name}: ${await part.verify()}\n`);
-    io.stdout.write(`done: start the platform with EVENT_STORE=postgres DATABASE_URL=<the --to URL> DATABASE_SCHEMA=${target.schema}\n`);
+    const secrets = webhookSecretsNotice(dir);
+    io.stdout.write(`done: start the platform with EVENT_STORE=postgres DATABASE_URL=<the --to URL> DATABASE_SCHEMA=${target.schema}${secrets ? ` ${secrets.setting}` : ''}\n`);
+    if (secrets) io.stdout.write(`webhook secrets: ${secrets.explanation}\n`);
   } finally {
     for (const part of parts) await part.close();
     await pool.end();

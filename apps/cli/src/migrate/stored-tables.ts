@@ -1,6 +1,7 @@
 import { PostgresPersonKeyStore } from '@onedoor/personal-data';
 import { PostgresIdempotencyStore } from '@onedoor/platform';
-import type { StoredTable } from './table-part';
+import { RELAY_TABLES } from './relay-tables';
+import type { StoredTable } from './stored-table';
 
 /**
  * Every table the embedded platform keeps beside its log that the distributed deployment keeps in PostgreSQL.
@@ -16,7 +17,8 @@ export const STORED_TABLES: StoredTable[] = [
       { name: 'key', type: 'bytea' },
       { name: 'created_at', type: 'timestamptz' },
     ],
-    prepare: async (pool, schema) => (await PostgresPersonKeyStore.open({ pool, schema })).close(),
+    key: ['person_id'],
+    prepare: async ({ pool, schema }) => (await PostgresPersonKeyStore.open({ pool, schema })).close(),
   },
   {
     name: 'stored answers',
@@ -30,6 +32,8 @@ export const STORED_TABLES: StoredTable[] = [
       { name: 'body', type: 'text' },
       { name: 'created_at', type: 'timestamptz' },
     ],
-    prepare: async (pool, schema) => (await PostgresIdempotencyStore.open({ pool, schema })).close(),
+    key: ['scope_key'],
+    prepare: async ({ pool, schema }) => (await PostgresIdempotencyStore.open({ pool, schema })).close(),
   },
+  ...RELAY_TABLES,
 ];

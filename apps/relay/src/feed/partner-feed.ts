@@ -3,8 +3,8 @@ import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-sto
 import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry } from '@onedoor/platform';
+import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from '@onedoor/relay-stores';
 import { openPartnerFeedStore } from './open-partner-feed-store';
-import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from './partner-feed-store';
 
 /** One message as the pull feed and webhooks serve it: the same CloudEvent as on Kafka, in structured form. */
 export interface FeedItem {

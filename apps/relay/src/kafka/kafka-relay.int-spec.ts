@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { SqliteEventStore } from '@onedoor/event-store';
 import type { OutboundMessage } from '@onedoor/messaging';
+import { SqliteRelayLedger } from '@onedoor/relay-stores';
 import { kafkaBroker } from '../../../../test/support/kafka-broker';
 import { RelayTestRouter } from '../../../../test/support/relay-test-router';
 import { appendReferralEvents } from '../../../../test/support/relay-test-events';
 import { TopicReader } from '../../../../test/support/topic-reader';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
-import { SqliteRelayLedger } from './sqlite-relay-ledger';
 
 jest.setTimeout(120_000);
 

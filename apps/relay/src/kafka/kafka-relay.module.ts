@@ -3,12 +3,12 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@onedoor/event-store';
 import { EVENT_STORE, HealthRegistry, OnedoorConfig } from '@onedoor/platform';
+import { RelayLedger } from '@onedoor/relay-stores';
 import { relayHealth } from './relay-health';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
 import { PUBLICATION_ROUTER_FACTORY, PublicationRouterFactory } from '@onedoor/messaging';
 import { RelayHealthController } from './relay-health.controller';
-import { RelayLedger } from './relay-ledger';
 import { openRelayLedger } from './open-relay-ledger';
 
 /** Starts the relay once the app is up (it then waits for the lease), stops it before the store closes. */

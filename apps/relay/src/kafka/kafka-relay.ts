@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@onedoor/event-store';
+import { RelayLedger } from '@onedoor/relay-stores';
 import { backoffDelay, pause } from './backoff';
 import type { KafkaPublisher } from './kafka-publisher';
 import type { PublicationRouterFactory } from '@onedoor/messaging';
-import { RelayLedger } from './relay-ledger';
 import { RelayRole, RelayStatus } from './relay-status';
 import { RoutedEventBuffer } from './routed-event-buffer';
 

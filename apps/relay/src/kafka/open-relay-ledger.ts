@@ -1,9 +1,6 @@
 import type { OnedoorConfig } from '@onedoor/platform';
 import { join } from 'node:path';
-import { relayPostgresOptions } from '../postgres/relay-postgres';
-import { PostgresRelayLedger } from './postgres-relay-ledger';
-import type { RelayLedger } from './relay-ledger';
-import { SqliteRelayLedger } from './sqlite-relay-ledger';
+import { relayPostgresOptions, PostgresRelayLedger, type RelayLedger, SqliteRelayLedger } from '@onedoor/relay-stores';
 
 /** The ledger the configuration asks for: shared in PostgreSQL with EVENT_STORE=postgres, else relay.sqlite in DATA_DIR. */
 export async function openRelayLedger(config: OnedoorConfig): Promise<RelayLedger> {

@@ -3,12 +3,11 @@ import { Actor, RuleViolation } from '@onedoor/domain';
 import { Clock } from '@onedoor/platform';
 import { ConsortiumRoster } from '@onedoor/projections';
 import { randomUUID } from 'node:crypto';
+import { WebhookSecretBox, DeadLetter, Webhook, WebhookStore } from '@onedoor/relay-stores';
 import { PartnerFeed } from '../feed/partner-feed';
 import { ensureOwnPartnerOrManager } from '../feed/partner-feed.query';
 import type { RegisterWebhookDto } from './webhook.dto';
 import { WebhookDelivery } from './webhook-delivery';
-import { WebhookSecretBox } from './webhook-secret-box';
-import { DeadLetter, Webhook, WebhookStore } from './webhook-store';
 
 const view = (w: Webhook) => ({
   webhookId: w.webhookId, url: w.url, createdAt: w.createdAt, delivered: w.delivered,

@@ -3,11 +3,9 @@ import { httpHeaders } from '@onedoor/messaging';
 import { ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { type StoredFeedMessage, WebhookSecretBox, DeadLetter, Webhook, WebhookStore } from '@onedoor/relay-stores';
 import { PartnerFeed } from '../feed/partner-feed';
-import type { StoredFeedMessage } from '../feed/partner-feed-store';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
-import { WebhookSecretBox } from './webhook-secret-box';
-import { DeadLetter, Webhook, WebhookStore } from './webhook-store';
 
 /** The wait before attempt `attempts + 1`: doubling from the base, capped. */
 export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {

@@ -1,10 +1,9 @@
 import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
+import { WebhookSecretBox, WebhookStore } from '@onedoor/relay-stores';
 import { PartnerFeedModule } from '../feed/partner-feed.module';
 import { PartnerWebhooks } from './partner-webhooks';
 import { WebhookDelivery } from './webhook-delivery';
-import { WebhookSecretBox } from './webhook-secret-box';
-import { WebhookStore } from './webhook-store';
 import { openWebhookStore } from './open-webhook-store';
 import { WebhooksController } from './webhooks.controller';
 
