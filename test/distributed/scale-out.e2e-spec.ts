@@ -139,6 +139,22 @@ describe('scale-out: two instances of a service over one PostgreSQL schema', () 
     }
   });
 
+  it('one create sent at once to both instances with the same Idempotency-Key is written once; every answer names that referral', async () => {
+    const referralsBefore = (await store.events()).filter((e) => e.type === 'ReferralCreated').length;
+    const body = { personId, needs: ['employment'], serviceId: 'job-club' };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => request(referrals[i % 2].url).post('/referrals').set('authorization', as('hub')).set('idempotency-key', 'storm-over-two').send(body)),
+    );
+    const created = (await store.events()).filter((e) => e.type === 'ReferralCreated');
+    expect(created.length).toBe(referralsBefore + 1);
+    const referralId = created[created.length - 1].stream.replace(/^referral-/, '');
+    for (const answer of answers) {
+      expect([201, 409]).toContain(answer.status);
+      if (answer.status === 201) expect(answer.body.referralId).toBe(referralId);
+      else expect(answer.body.rule).toBe('idempotency.in-progress');
+    }
+  });
+
   it('a malformed If-Match is a 400 naming the header, on either instance, and nothing is written', async () => {
     const created = await request(referrals[0].url).post('/referrals').set('authorization', as('hub')).send({ personId, needs: ['employment'], serviceId: 'job-club' }).expect(201);
     const head = (await store.events()).length;
