@@ -1,4 +1,4 @@
-export const BENCH_PARTS = ['store', 'postgres-store', 'http', 'directory', 'outcomes', 'restart', 'relay', 'console'] as const;
+export const BENCH_PARTS = ['store', 'postgres-store', 'http', 'directory', 'outcomes', 'restart', 'gateway', 'relay', 'console'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {

@@ -9,6 +9,8 @@ import { renderOutcomes } from './outcomes/outcomes-report';
 import type { RelayBenchResult } from './relay/relay-bench';
 import type { RestartBenchResult } from './restart/restart-bench';
 import { renderRestart } from './restart/restart-report';
+import type { GatewayBenchResult } from './gateway/gateway-bench';
+import { renderGateway } from './gateway/gateway-report';
 import type { MachineInfo } from './machine';
 import type { StoreBenchResult } from './store/store-bench';
 import { fixed, formatTable, thousands } from './table';
@@ -25,6 +27,7 @@ export interface BenchRun {
   directory?: DirectoryBenchResult;
   outcomes?: OutcomesBenchResult;
   restart?: RestartBenchResult;
+  gateway?: GatewayBenchResult;
   relay?: RelayBenchResult;
   console?: ConsoleBenchResult;
 }
@@ -44,6 +47,7 @@ export function renderReport(run: BenchRun): string {
   if (run.directory) out.push('', ...renderDirectory(run.directory));
   if (run.outcomes) out.push('', ...renderOutcomes(run.outcomes));
   if (run.restart) out.push('', ...renderRestart(run.restart));
+  if (run.gateway) out.push('', ...renderGateway(run.gateway));
   if (run.relay) out.push('', ...renderRelay(run.relay));
   if (run.console) out.push('', ...renderConsole(run.console));
   out.push('', `summary: ${summaryLine(run)}`);
@@ -64,6 +68,7 @@ function summaryLine(run: BenchRun): string {
     parts.push(`(e) outcomes replay/raw ≥ ${TARGETS.outcomesReplayToRawRatio} ${atLeast(run.outcomes.ratio, TARGETS.outcomesReplayToRawRatio)}, peak RSS ≤ ${TARGETS.outcomesPeakRssMiB} MiB ${atMost(Math.max(...run.outcomes.peakRssMiB), TARGETS.outcomesPeakRssMiB)}`);
   }
   if (run.restart) parts.push(`(k) restart with ${run.restart.events.toLocaleString('en-GB')} events ≤ ${TARGETS.restartServingMs / 1000} s ${run.restart.verdict}`);
+  if (run.gateway) parts.push(`(l) gateway/all-in-one create-referral ≥ ${TARGETS.gatewayToAllInOneRatio} ${run.gateway.verdict}`);
   if (run.relay) parts.push(`(g) relay lag p99 ≤ ${TARGETS.relayLagP99Ms} ms ${run.relay.lagVerdict}`);
   if (run.console) {
     const c = run.console;

@@ -1,5 +1,5 @@
 /**
- * The OneDoor benchmark: `npm run bench [-- --only store|postgres-store|http|directory|outcomes|restart|relay|console] [-- --quick] [-- --cpu-prof]`.
+ * The OneDoor benchmark: `npm run bench [-- --only store|postgres-store|http|directory|outcomes|restart|gateway|relay|console] [-- --quick] [-- --cpu-prof]`.
  * Prints a table of rates, ratios against raw baselines measured in the same run, and PASS/MISS against
  * the targets in ./targets.ts; writes the numbers to bench/last-run.json. Not a test: it never fails on time.
  */
@@ -14,6 +14,7 @@ import { openPostgresSides } from './store/postgres-appends';
 import { OUTCOMES_PLAN, QUICK_OUTCOMES_PLAN, runOutcomesBench } from './outcomes/outcomes-bench';
 import { QUICK_RELAY_PLAN, RELAY_PLAN, runRelayBench } from './relay/relay-bench';
 import { QUICK_RESTART_PLAN, RESTART_PLAN, runRestartBench } from './restart/restart-bench';
+import { GATEWAY_PLAN, QUICK_GATEWAY_PLAN, runGatewayBench } from './gateway/gateway-bench';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   }
   if (options.parts.includes('restart')) {
     run.restart = await runRestartBench(options.quick ? QUICK_RESTART_PLAN : RESTART_PLAN, progress);
+  }
+  if (options.parts.includes('gateway')) {
+    run.gateway = await runGatewayBench(options.quick ? QUICK_GATEWAY_PLAN : GATEWAY_PLAN, progress);
   }
   if (options.parts.includes('relay')) {
     run.relay = await runRelayBench(options.quick ? QUICK_RELAY_PLAN : RELAY_PLAN, progress);

@@ -18,6 +18,8 @@ export const TARGETS = {
   relayLagP99Ms: 500,
   /** (k) restart of the all-in-one app with 1,000,000 events in the log: spawn → /health at the head and a read answered, ms. */
   restartServingMs: 10_000,
+  /** (l) create-referral req/s through the gateway and separate services, over the all-in-one's on the same machine. */
+  gatewayToAllInOneRatio: 0.5,
   /** (h) the console's JavaScript for the first screen, gzipped, KiB. */
   consoleFirstScreenJsGzipKiB: 250,
   /** (i) navigation → the contact point usable (heading shown, Name field takes typing), ms, localhost with the demo data. */

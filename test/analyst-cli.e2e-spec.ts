@@ -114,7 +114,7 @@ describe('analyst CLI: onedoor replay and onedoor export', () => {
     [['replay'], '--projection is required'],
     [['replay', '--projection', 'nope'], '--projection must be one of'],
     [['replay', '--projection', 'directory', '--to-position', '0'], '--to-position must be a whole number'],
-    [['replay', '--projection', 'directory', '--store', 'postgres:db'], 'the postgres adapter does not exist yet'],
+    [['replay', '--projection', 'directory', '--store', 'postgres:db'], '--store postgres: the analyst tools read SQLite files only, so far'],
     [['replay', '--projection', 'directory', '--store', 'file.sqlite'], '--store must look like sqlite:<file>'],
     [['export', '--format', 'xml'], '--format must be one of csv, ndjson'],
     [['export', '--cohort', 'people'], '--cohort must be one of referrals, participants'],

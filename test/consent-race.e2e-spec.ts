@@ -179,6 +179,22 @@ describe('a referral created in one process while another withdraws its consent 
     expect(routedAfter).toBe(0);
   });
 
+  it('keeps each partner-feed message once, in log order, although both processes project the feed into one feed.sqlite', () => {
+    const db = new BetterSqlite3(join(dataDir, 'feed.sqlite'), { readonly: true });
+    try {
+      // A message's headers carry its CloudEvent id: two rows alike in these are one message stored twice.
+      const messages = db.prepare('SELECT position, partner_id, topic, headers FROM feed_messages ORDER BY seq').all() as { position: number; partner_id: string; topic: string; headers: string }[];
+      const distinct = new Set(messages.map((m) => `${m.position}|${m.partner_id}|${m.topic}|${m.headers}`)).size;
+      console.log(`two-process consent race: feed.sqlite holds ${messages.length} messages, ${distinct} distinct`);
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.length).toBe(distinct);
+      const positions = messages.map((m) => m.position);
+      expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    } finally {
+      db.close();
+    }
+  });
+
   it('had both outcomes of the race, and both processes stayed up', () => {
     expect(outcomes.filter((o) => o.create === 201).length).toBeGreaterThan(0);
     expect(outcomes.filter((o) => o.create !== 201).length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PublicEventValidator } from '@onedoor/messaging';
-import { PartnerFeedStore } from '../apps/relay/src/feed/partner-feed-store';
+import { SqlitePartnerFeedStore } from '../apps/relay/src/feed/sqlite-partner-feed-store';
 import { OnedoorTestApp, startTestApp } from './support/onedoor-test-app';
 import { FeedItemBody, referPerson, shortType, wholeFeed } from './support/partner-streams';
 import { expectBadInput, expectRefused, today } from './support/refusals';
@@ -76,7 +76,7 @@ describe('the partner pull feed', () => {
     const before = await wholeFeed(t, B);
     await t.close({ keepData: true });
     for (const suffix of ['', '-wal', '-shm']) rmSync(join(t.dataDir, `feed.sqlite${suffix}`), { force: true });
-    const transactions = jest.spyOn(PartnerFeedStore.prototype, 'append');
+    const transactions = jest.spyOn(SqlitePartnerFeedStore.prototype, 'append');
     try {
       t = await startTestApp({ dataDir: t.dataDir });
       const head: number = (await t.http().get('/health').expect(200)).body.eventStore.headPosition;

@@ -155,7 +155,7 @@ describe('OneDoor on PostgreSQL that cannot be reached', () => {
   it('stops at start with one clear line naming the server, the password hidden, and no stack trace', async () => {
     child = new OnedoorChild({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:1/test', LOG_FORMAT: 'text' });
     const failure = await child.start().then(() => undefined, (error: Error) => error.message);
-    expect(failure).toContain('the app exited during start');
+    expect(failure).toContain('exited during start');
     expect(failure).toContain('OneDoor cannot start: cannot open the event store in PostgreSQL at postgres://postgres:***@127.0.0.1:1/test (schema onedoor): connect ECONNREFUSED');
     expect(failure).not.toContain('hunter2');
     expect(failure).not.toMatch(/\n\s+at /);

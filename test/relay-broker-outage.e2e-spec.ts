@@ -6,7 +6,7 @@ import { Logger } from '@nestjs/common';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { KafkaPublisher } from '../apps/relay/src/kafka/kafka-publisher';
 import { KafkaRelay } from '../apps/relay/src/kafka/kafka-relay';
-import { RelayLedger } from '../apps/relay/src/kafka/relay-ledger';
+import { SqliteRelayLedger } from '../apps/relay/src/kafka/sqlite-relay-ledger';
 import { kafkaBroker } from './support/kafka-broker';
 import { RelayTestRouter } from './support/relay-test-router';
 import { keepAppending } from './support/relay-test-events';
@@ -25,7 +25,7 @@ describe('Kafka relay through a 30 s broker outage (real broker stopped and star
   const broker = kafkaBroker(19092);
   let dir: string;
   let store: SqliteEventStore;
-  let ledger: RelayLedger;
+  let ledger: SqliteRelayLedger;
   let relay: KafkaRelay;
   let reader: TopicReader;
 
@@ -35,12 +35,12 @@ describe('Kafka relay through a 30 s broker outage (real broker stopped and star
     await broker.start();
     dir = mkdtempSync(join(tmpdir(), 'relay-outage-'));
     store = await SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
-    ledger = new RelayLedger(join(dir, 'relay.sqlite'));
+    ledger = new SqliteRelayLedger(join(dir, 'relay.sqlite'));
   });
   afterAll(async () => {
     await relay?.stop();
     await reader?.stop();
-    ledger.close();
+    await ledger.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
     // This suite's own broker: no other suite uses it.
@@ -59,9 +59,9 @@ describe('Kafka relay through a 30 s broker outage (real broker stopped and star
 
     await broker.stop();
     const appendedAtStop = appending.appended();
-    const checkpointAtStop = relay.status().checkpoint;
+    const checkpointAtStop = (await relay.status()).checkpoint;
     await sleep(OUTAGE_MS);
-    const duringOutage = relay.status();
+    const duringOutage = await relay.status();
     await broker.start();
 
     // Referrals kept flowing into the log, while the relay held its checkpoint and said the broker was gone.
@@ -79,6 +79,6 @@ describe('Kafka relay through a 30 s broker outage (real broker stopped and star
     const distinctPositions = [...new Set(reader.records.map((r) => r.position))].sort((a, b) => a - b);
     expect(distinctPositions).toEqual(Array.from({ length: head }, (_, i) => i + 1));
     for (const positions of reader.firstArrivalsByKey().values()) expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(relay.status()).toMatchObject({ role: 'leader', checkpoint: head, brokerReachable: true });
+    expect(await relay.status()).toMatchObject({ role: 'leader', checkpoint: head, brokerReachable: true });
   });
 });

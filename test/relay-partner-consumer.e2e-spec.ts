@@ -7,7 +7,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { KafkaPublisher } from '../apps/relay/src/kafka/kafka-publisher';
 import { KafkaRelay } from '../apps/relay/src/kafka/kafka-relay';
-import { RelayLedger } from '../apps/relay/src/kafka/relay-ledger';
+import { SqliteRelayLedger } from '../apps/relay/src/kafka/sqlite-relay-ledger';
 import { kafkaBroker } from './support/kafka-broker';
 import { RelayTestRouter } from './support/relay-test-router';
 import { appendReferralEvents } from './support/relay-test-events';
@@ -40,7 +40,7 @@ describe('the partner-consumer example (real broker)', () => {
   it('hands each event over once, in order per referral, reading the CloudEvents headers, and passes tombstones on', async () => {
     const topic = `partner-example-${randomUUID()}`;
     const store = await SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
-    const ledger = new RelayLedger(join(dir, 'relay.sqlite'));
+    const ledger = new SqliteRelayLedger(join(dir, 'relay.sqlite'));
     const relay = new KafkaRelay(store, ledger, () => new RelayTestRouter(topic), () => new KafkaPublisher({ brokers: [broker.address], clientId: 'partner-example-test', topicPartitions: 3 }), {
       instanceId: 'relay',
       leaseTtlMs: 2000,
@@ -67,7 +67,7 @@ describe('the partner-consumer example (real broker)', () => {
     while (received.length < 31 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     await new Promise((resolve) => setTimeout(resolve, 500));
     await consumer.disconnect();
-    ledger.close();
+    await ledger.close();
     await store.close();
 
     const handled = received.filter((event) => !event.tombstone);

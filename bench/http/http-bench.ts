@@ -157,7 +157,7 @@ function abbaOrder(rounds: number): Endpoint[] {
  * Both are POSTs with the same JSON body (a create-referral request for the next person in the pool),
  * the same bearer token and headers, through the same global pipeline; only the handler differs.
  */
-function loadTargets(fixtures: ReferralFixtures): Record<Endpoint, LoadTarget> {
+export function loadTargets(fixtures: ReferralFixtures): Record<Endpoint, LoadTarget> {
   const bodies = fixtures.personIds.map((personId) => JSON.stringify({ personId, needs: [fixtures.need], serviceId: fixtures.serviceId }));
   const cycle = () => {
     let next = 0;
@@ -171,7 +171,7 @@ function loadTargets(fixtures: ReferralFixtures): Record<Endpoint, LoadTarget> {
 }
 
 /** One request outside the load, failing loudly (with the response) if the endpoint does not answer as expected. */
-function checkOnce<T = unknown>(baseUrl: string, token: string, target: LoadTarget): Promise<T> {
+export function checkOnce<T = unknown>(baseUrl: string, token: string, target: LoadTarget): Promise<T> {
   return new ApiClient(baseUrl, token).call(target.method, target.path, JSON.parse(target.nextBody()), target.expectStatus);
 }
 

@@ -21,11 +21,11 @@ export class ServerProcess {
     return existsSync(CREATE_APP_FILE);
   }
 
-  /** `bootTimeoutMs`: how long the app may take to listen (a start on a big log replays it first). */
-  static async start(dataDir: string, bootTimeoutMs = BOOT_TIMEOUT_MS): Promise<ServerProcess> {
+  /** `bootTimeoutMs`: how long the app may take to listen (a start on a big log replays it first); `env`: more settings. */
+  static async start(dataDir: string, bootTimeoutMs = BOOT_TIMEOUT_MS, env: Record<string, string> = {}): Promise<ServerProcess> {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', SERVE_FILE], {
       cwd: REPO_ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json' },
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const { url, loadedMs, initialisedMs } = (await nextMessage(child, bootTimeoutMs, 'listening')) as Extract<ServerMessage, { type: 'listening' }>;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { KafkaPublisher } from '../../apps/relay/src/kafka/kafka-publisher';
 import { KafkaRelay } from '../../apps/relay/src/kafka/kafka-relay';
-import { RelayLedger } from '../../apps/relay/src/kafka/relay-ledger';
+import { SqliteRelayLedger } from '../../apps/relay/src/kafka/sqlite-relay-ledger';
 import { RelayTestRouter } from '../../test/support/relay-test-router';
 import { scratchDir } from '../scratch-dir';
 import { referralCreatedEvents } from '../store/referral-events';
@@ -29,7 +29,7 @@ export async function measureRelayLag(plan: { perSec: number; seconds: number; b
   Logger.overrideLogger(['error']);
   const dir = scratchDir('relay-lag');
   const store = await SqliteEventStore.open({ file: dir.file('events.sqlite') });
-  const ledger = new RelayLedger(dir.file('relay.sqlite'));
+  const ledger = new SqliteRelayLedger(dir.file('relay.sqlite'));
   const topic = `bench-lag-${randomUUID()}`;
   await createTopics([topic], 3);
   const committedAt = new Map<string, number>();
@@ -83,7 +83,7 @@ export async function measureRelayLag(plan: { perSec: number; seconds: number; b
   } finally {
     await relay.stop();
     await consumer.disconnect();
-    ledger.close();
+    await ledger.close();
     await store.close();
     dir.dispose();
   }

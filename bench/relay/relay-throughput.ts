@@ -4,7 +4,7 @@ import { Message, Partitioners } from 'kafkajs';
 import { SqliteEventStore } from '@onedoor/event-store';
 import { KafkaPublisher } from '../../apps/relay/src/kafka/kafka-publisher';
 import { KafkaRelay } from '../../apps/relay/src/kafka/kafka-relay';
-import { RelayLedger } from '../../apps/relay/src/kafka/relay-ledger';
+import { SqliteRelayLedger } from '../../apps/relay/src/kafka/sqlite-relay-ledger';
 import { RelayTestRouter } from '../../test/support/relay-test-router';
 import { scratchDir } from '../scratch-dir';
 import { referralCreatedEvents } from '../store/referral-events';
@@ -56,7 +56,7 @@ export async function measureRelayThroughput(plan: { events: number; repetitions
     return repetitions;
 
     async function relayed(topic: string, rep: number): Promise<number> {
-      const ledger = new RelayLedger(dir.file(`relay-${rep}.sqlite`));
+      const ledger = new SqliteRelayLedger(dir.file(`relay-${rep}.sqlite`));
       const relay = new KafkaRelay(store, ledger, () => new RelayTestRouter(topic), () => new KafkaPublisher({ brokers: [BENCH_BROKER], clientId: 'relay-bench', topicPartitions: PARTITIONS }), {
         instanceId: 'relay-bench',
         leaseTtlMs: 10_000,
@@ -67,7 +67,7 @@ export async function measureRelayThroughput(plan: { events: number; repetitions
       await relay.waitForCheckpoint(plan.events);
       const ms = elapsed();
       await relay.stop();
-      ledger.close();
+      await ledger.close();
       return ms;
     }
   } finally {

@@ -28,6 +28,22 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, Schema> };
 }
 
+export interface WriteRoute {
+  path: string;
+  method: string;
+  /** The JSON body's schema, when the route takes one. */
+  schema?: Schema;
+}
+
+/** Every write route of the OpenAPI document (POST, PUT, PATCH, DELETE), with its body schema. */
+export function writeRoutesOf(doc: OpenApiDocument): WriteRoute[] {
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
+      .map(([method, op]) => ({ path, method, schema: op.requestBody?.content?.['application/json']?.schema })),
+  );
+}
+
 function resolve(schema: Schema, doc: OpenApiDocument): Schema {
   if (!schema.$ref) return schema;
   return resolve(doc.components?.schemas?.[schema.$ref.split('/').pop()!] ?? {}, doc);
@@ -89,28 +105,46 @@ function plant(valid: unknown, bad: unknown, random: () => number): unknown {
   return bad;
 }
 
-const BAD_VALUES: unknown[] = [
-  '\ud800', 'a\u0000b', '\u202eevil', 'x'.repeat(200_000), null, [null], 1e308, -1e308, 2 ** 53, 0.5, -1, '', ' ', {}, [],
-  ['x'.repeat(100_000)], Array.from({ length: 5_000 }, (_, i) => `term-${i}`), 'DROP TABLE', '<script>alert(1)</script>', true, 'NaN',
+/**
+ * Bad values to plant in a valid body. Those with `refusedBecause` break the check every JSON body passes
+ * (body-sanity.ts) wherever they sit, so any route must refuse a body holding one; the others may be fine in
+ * some fields (a null where a field is optional is not, an empty string in a free-text field is).
+ */
+const BAD_VALUES: { value: unknown; refusedBecause?: string }[] = [
+  { value: '\ud800', refusedBecause: 'lone surrogate' }, { value: 'a\u0000b', refusedBecause: 'control character' }, { value: '\u202eevil', refusedBecause: 'bidi override' },
+  { value: 'x'.repeat(200_000), refusedBecause: 'string over 10,000' }, { value: null }, { value: [null] }, { value: 1e308 }, { value: -1e308 }, { value: 2 ** 53 },
+  { value: 0.5 }, { value: -1 }, { value: '' }, { value: ' ' }, { value: {} }, { value: [] },
+  { value: ['x'.repeat(100_000)], refusedBecause: 'string over 10,000' }, { value: Array.from({ length: 5_000 }, (_, i) => `term-${i}`), refusedBecause: 'list over 1,000' },
+  { value: 'DROP TABLE' }, { value: '<script>alert(1)</script>' }, { value: true }, { value: 'NaN' },
 ];
 
+export interface HostileBody {
+  payload: string;
+  contentType: string;
+  /** Why every write route must refuse it, when it must (the global body check, or JSON that does not parse). */
+  mustRefuse?: string;
+}
+
 /** The hostile requests issue 12 lists, built around a valid body so they reach deep into each route. */
-export function hostileBodies(valid: unknown, random: () => number): { payload: string; contentType: string }[] {
-  const json = (value: unknown) => ({ payload: typeof value === 'string' ? value : JSON.stringify(value), contentType: 'application/json' });
+export function hostileBodies(valid: unknown, random: () => number): HostileBody[] {
+  const json = (value: unknown, mustRefuse?: string): HostileBody => ({ payload: typeof value === 'string' ? value : JSON.stringify(value), contentType: 'application/json', ...(mustRefuse ? { mustRefuse } : {}) });
   const bad = BAD_VALUES[Math.floor(random() * BAD_VALUES.length)];
+  const body = JSON.stringify(valid ?? {});
+  // Marked only when the change took (a body with no key has none to rename).
+  const changed = (payload: string, why: string) => json(payload, payload !== body ? why : undefined);
   return [
-    json(plant(valid ?? {}, bad, random)),
-    json(plant(valid ?? {}, bad, random)),
-    json(plant(valid ?? {}, nested(3_000), random)),
-    json(nested(3_000)),
+    json(plant(valid ?? {}, bad.value, random), bad.refusedBecause),
+    json(plant(valid ?? {}, bad.value, random), bad.refusedBecause),
+    json(plant(valid ?? {}, nested(3_000), random), 'nesting over 32'),
+    json(nested(3_000), 'nesting over 32'),
     json('null'),
     json('"just a string"'),
-    json('{"a":'),
-    json(JSON.stringify(valid ?? {}).replace(/^\{/, '{"__proto__":{"polluted":true},')),
-    json(JSON.stringify(valid ?? {}).replace(/^\{/, '{"prototype":1,')),
-    json(JSON.stringify(valid ?? {}).replace(/"(\w)/, '"\\ud800$1')),
-    { payload: 'needs=employment&personId=x', contentType: 'application/x-www-form-urlencoded' },
-    { payload: JSON.stringify(valid ?? {}), contentType: 'text/plain' },
+    json('{"a":', 'malformed JSON'),
+    changed(body.replace(/^\{/, '{"__proto__":{"polluted":true},'), 'prototype key'),
+    changed(body.replace(/^\{/, '{"prototype":1,'), 'prototype key'),
+    changed(body.replace(/"(\w)/, '"\\ud800$1'), 'lone surrogate in a key'),
+    { payload: 'needs=employment&personId=x', contentType: 'application/x-www-form-urlencoded', mustRefuse: 'not JSON' },
+    { payload: body, contentType: 'text/plain', mustRefuse: 'not JSON' },
   ];
 }
 

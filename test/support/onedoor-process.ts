@@ -5,14 +5,12 @@
  * waited for the commit), the answer is not in the store (requests.sqlite, or its PostgreSQL table). The switch lives only in this test entry
  * point; nothing in the app reads it.
  *
- * ONEDOOR_TEST_SWITCH_OFF (comma-separated) switches guards off, to see a race test fail without them:
- * `conditions` — referral appends no longer carry the person-stream condition; `consent-loss` — the
- * consent-loss process does nothing.
+ * ONEDOOR_TEST_SWITCH_OFF (comma-separated) switches guards off, to see a race test fail without them
+ * (switched-off-checks.ts says which).
  */
 import { PostgresIdempotencyStore, SqliteIdempotencyStore, loadConfig } from '@onedoor/platform';
 import { createOnedoorApp } from '../../apps/onedoor/src/create-app';
-import { ConsentLossProcess } from '../../apps/referrals/src/people/consent-loss.process';
-import { FactsAsRead } from '../../apps/referrals/src/shared/facts-as-read';
+import { switchOffChecks } from './switched-off-checks';
 
 if (process.env.ONEDOOR_TEST_DIE_BEFORE_ANSWER_SAVED === '1') {
   const die = async () => {
@@ -22,12 +20,7 @@ if (process.env.ONEDOOR_TEST_DIE_BEFORE_ANSWER_SAVED === '1') {
   PostgresIdempotencyStore.prototype.save = die;
 }
 
-const switchedOff = (process.env.ONEDOOR_TEST_SWITCH_OFF ?? '').split(',');
-if (switchedOff.includes('conditions')) FactsAsRead.prototype.conditions = () => [];
-if (switchedOff.includes('consent-loss')) {
-  ConsentLossProcess.prototype.handle = () => undefined;
-  ConsentLossProcess.prototype.sweep = () => Promise.resolve(0);
-}
+switchOffChecks();
 
 (async () => {
   const config = loadConfig();

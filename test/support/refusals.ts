@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Response } from 'supertest';
 import type { OnedoorTestApp } from './onedoor-test-app';
 
@@ -13,10 +14,10 @@ export async function sendWritingNothing(t: OnedoorTestApp, send: () => PromiseL
   return res;
 }
 
-/** A 400 naming exactly these fields (each with at least one readable rule), and nothing written. */
-export async function expectBadInput(t: OnedoorTestApp, send: () => PromiseLike<Response>, fields: string[], rule = 'input.invalid'): Promise<Response> {
+/** A refusal with this status and rule naming exactly these fields (each with at least one readable rule), and nothing written. */
+export async function expectFieldsRefused(t: OnedoorTestApp, send: () => PromiseLike<Response>, status: number, rule: string, fields: string[]): Promise<Response> {
   const res = await sendWritingNothing(t, send);
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 400, body: { statusCode: 400, error: 'Bad Request', rule } });
+  expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { statusCode: status, error: STATUS_CODES[status], rule } });
   expect(typeof res.body.message).toBe('string');
   const named = (res.body.fields as Field[]).map((f) => f.field);
   expect([...new Set(named)].sort()).toEqual([...fields].sort());
@@ -26,6 +27,10 @@ export async function expectBadInput(t: OnedoorTestApp, send: () => PromiseLike<
   }
   return res;
 }
+
+/** A 400 naming exactly these fields, and nothing written. */
+export const expectBadInput = (t: OnedoorTestApp, send: () => PromiseLike<Response>, fields: string[], rule = 'input.invalid'): Promise<Response> =>
+  expectFieldsRefused(t, send, 400, rule, fields);
 
 /** A refusal with this status naming this rule (and, when given, these details), and nothing written. */
 export async function expectRefused(t: OnedoorTestApp, send: () => PromiseLike<Response>, status: number, rule: string, details?: Record<string, unknown>): Promise<Response> {

@@ -14,18 +14,19 @@ export interface RelayHealth {
   brokerReachable: boolean | null;
 }
 
-/** A standalone relay process (test/support/relay-process.ts) that a suite can kill -9. */
+/** A standalone relay process (test/support/relay-process.ts or another entry) that a suite can kill -9. */
 export class RelayChild {
   private child: ChildProcess | undefined;
   private exited: Promise<void> | undefined;
   private output = '';
 
-  constructor(readonly name: string, private readonly env: Record<string, string>) {}
+  /** `entry`: the process's entry point, relay-process.ts (SQLite log in DATA_DIR) unless given. */
+  constructor(readonly name: string, private readonly env: Record<string, string>, private readonly entry = 'test/support/relay-process.ts') {}
 
   /** Spawns it and waits until its health endpoint answers. */
   async start(): Promise<void> {
     const port = await freePort();
-    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'test/support/relay-process.ts'], {
+    this.child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', this.entry], {
       cwd: ROOT,
       env: { ...process.env, LOG_FORMAT: 'json', LOG_LEVEL: 'log', HOST: '127.0.0.1', PORT: String(port), RELAY_TEST_NAME: this.name, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -84,3 +84,11 @@ export class TopicReader {
     await this.consumer?.disconnect();
   }
 }
+
+/** Every position 1..head reached the topic, each key's in log order once repeats are dropped (waits, bounded, first). */
+export async function expectEveryPositionInOrder(reader: TopicReader, head: number, timeoutMs = 90_000): Promise<void> {
+  await reader.waitForDistinct(head, timeoutMs);
+  const positions = [...new Set(reader.records.map((r) => r.position))].sort((a, b) => a - b);
+  expect(positions).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+  for (const arrivals of reader.firstArrivalsByKey().values()) expect(arrivals).toEqual([...arrivals].sort((a, b) => a - b));
+}

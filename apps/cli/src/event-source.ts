@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** Where a replay or export reads the log from, as the analyst names it on the command line. */
 export interface EventSourceOptions {
-  /** `sqlite:<file>`; PostgreSQL and KurrentDB join once their adapters exist. */
+  /** `sqlite:<file>`; the analyst tools do not read PostgreSQL or KurrentDB yet. */
   store?: string;
   /** The platform's DATA_DIR: its events.sqlite is read when no --store is given. */
   dataDir: string;
@@ -17,7 +17,7 @@ export function openEventSource(options: EventSourceOptions): SqliteEventLogRead
   const location = rest.join(':');
   if (kind === 'sqlite' && location) return new SqliteEventLogReader(location);
   if (kind === 'postgres' || kind === 'postgresql' || kind === 'kurrentdb' || kind === 'esdb') {
-    throw new UsageError(`--store ${kind}: this build has only the SQLite store; the ${kind} adapter does not exist yet`);
+    throw new UsageError(`--store ${kind}: the analyst tools read SQLite files only, so far (onedoor migrate copies one into PostgreSQL)`);
   }
   throw new UsageError(`--store must look like sqlite:<file>, not ${store}`);
 }

@@ -13,6 +13,7 @@ import { ActOnReferralHandler, CreateReferralHandler, ReassignReferralHandler, S
 import { ReferralsController } from './referrals/referrals.controller';
 import { ChangeServiceHandler, ListServiceHandler } from './services/service.handlers';
 import { ServicesController } from './services/services.controller';
+import { DirectoryShareTurns } from './services/directory-share-turns';
 import { DecisionFacts } from './shared/decision-facts';
 import { GetConsortiumHandler } from './consortium/consortium.queries';
 import { FindPossibleDuplicatesHandler, GetPersonHandler, SearchPeopleHandler } from './people/person.queries';
@@ -28,6 +29,7 @@ import { GetServiceHandler, SearchServicesHandler } from './services/service.que
     FormConsortiumHandler,
     AdmitPartnerHandler,
     RemovePartnerHandler,
+    DirectoryShareTurns,
     ListServiceHandler,
     ChangeServiceHandler,
     RegisterPersonHandler,

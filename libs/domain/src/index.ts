@@ -11,6 +11,7 @@ export * from './consortium/consortium-commands';
 export * from './consortium/consortium-state';
 export * from './consortium/consortium-decider';
 export * from './partner-service/service-description';
+export * from './partner-service/directory-share';
 export * from './partner-service/service-events';
 export * from './partner-service/service-commands';
 export * from './partner-service/service-state';

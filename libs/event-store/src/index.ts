@@ -11,4 +11,6 @@ export { PostgresLogImport, LogImportError } from './postgres-log-import';
 export { digestLog } from './log-digest';
 export type { LogDigest } from './log-digest';
 export { PostgresChannelListener } from './postgres-channel-listener';
-export { quotedSchemaName, createTablesOnce } from './postgres-schema';
+export { quotedSchemaName, createTablesOnce, inTransaction } from './postgres-schema';
+export { KurrentDbEventStore } from './kurrentdb-event-store';
+export type { KurrentDbEventStoreOptions } from './kurrentdb-event-store';

@@ -1,4 +1,4 @@
-import { escapeIdentifier, Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createTablesOnce, quotedSchemaName } from './postgres-schema';
 
 /** The qualified names the PostgreSQL adapter's SQL uses, all inside one schema (one schema = one event log). */
@@ -30,9 +30,8 @@ export function eventSchemaNames(schema: string): EventSchemaNames {
  * is the last line of defence should anything write without the lock. `data` and `metadata` are `json`, not
  * `jsonb`: kept exactly as serialised (key order, and strings holding \u0000, which jsonb refuses).
  */
-function createStatements({ schema, events, head }: EventSchemaNames): string[] {
+function createStatements({ events, head }: EventSchemaNames): string[] {
   return [
-    `CREATE SCHEMA IF NOT EXISTS ${escapeIdentifier(schema)}`,
     `CREATE TABLE IF NOT EXISTS ${events} (
        position       bigint      PRIMARY KEY,
        id             text        NOT NULL UNIQUE,
@@ -58,5 +57,5 @@ function createStatements({ schema, events, head }: EventSchemaNames): string[] 
 
 /** Creates the schema and its tables when absent; harmless to run again, and from several processes at once. */
 export async function createEventSchema(pool: Pool, names: EventSchemaNames): Promise<void> {
-  await createTablesOnce(pool, `onedoor-event-schema:${names.schema}`, createStatements(names));
+  await createTablesOnce(pool, names.schema, createStatements(names));
 }

@@ -60,8 +60,7 @@ export class PostgresPersonKeyStore implements PersonKeyStore {
   static async open({ pool, schema, reconnectMs }: PostgresPersonKeyStoreOptions): Promise<PostgresPersonKeyStore> {
     const quoted = quotedSchemaName(schema);
     const store = new PostgresPersonKeyStore(pool, `${quoted}.person_keys`, `onedoor_keys_${schema}`.slice(0, 63));
-    await createTablesOnce(pool, `onedoor-person-keys:${schema}`, [
-      `CREATE SCHEMA IF NOT EXISTS ${quoted}`,
+    await createTablesOnce(pool, schema, [
       `CREATE TABLE IF NOT EXISTS ${store.table} (
          person_id  text        PRIMARY KEY,
          key        bytea       NOT NULL,

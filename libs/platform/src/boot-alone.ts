@@ -1,8 +1,8 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigurationError, OnedoorConfig, loadConfig } from './config/onedoor-config';
-import { configureHttp } from './http/configure-http';
+import { configureHttp, createHttpAdapter } from './http/configure-http';
 import { installReadYourWrites } from './http/read-your-writes';
 import { appLogger } from './logging/app-logger';
 import { PlatformModule } from './platform.module';
@@ -16,7 +16,7 @@ export function bootAlone(appModule: (config: OnedoorConfig) => Type<unknown> | 
     const config = loadConfig();
     @Module({ imports: [PlatformModule.forRoot(config), appModule(config)] })
     class StandaloneModule {}
-    const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger: appLogger(config) });
+    const app = await NestFactory.create<NestFastifyApplication>(StandaloneModule, createHttpAdapter(), { logger: appLogger(config) });
     configureHttp(app);
     // Other processes write to the same log: see what they committed before answering.
     installReadYourWrites(app.getHttpAdapter().getInstance(), app.get(ProjectionRunner), app.get<EventStore>(EVENT_STORE));

@@ -10,6 +10,7 @@ import {
   ConsortiumRoster,
   DirectoryProjection,
   DirectoryReadModel,
+  DirectoryShares,
   InMemoryDirectoryReadModel,
   PartnerResponsiveness,
   PersonRegister,
@@ -92,11 +93,12 @@ export class PlatformModule {
         { provide: ReferralBook, inject: [PersonalDataVault], useFactory: (vault: PersonalDataVault) => new ReferralBook(vault) },
         { provide: ServiceLoad, useFactory: () => new ServiceLoad() },
         { provide: PartnerResponsiveness, useFactory: () => new PartnerResponsiveness() },
+        { provide: DirectoryShares, useFactory: () => new DirectoryShares() },
         { provide: DirectoryReadModel, useFactory: () => directoryReadModelFor(config) },
         { provide: DirectoryProjection, inject: [DirectoryReadModel], useFactory: (readModel: DirectoryReadModel) => new DirectoryProjection(readModel) },
         {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection, ServiceLoad, PartnerResponsiveness],
+          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection, ServiceLoad, PartnerResponsiveness, DirectoryShares],
           // Read models live in memory: rebuilt from the log at every start, then kept current.
           useFactory: async (store: EventStore, ...readModels: ConstructorParameters<typeof ProjectionRunner>[1]) => {
             const runner = new ProjectionRunner(store, readModels);
@@ -111,7 +113,7 @@ export class PlatformModule {
         PlatformShutdown,
         { provide: APP_GUARD, useClass: StaffTokenGuard },
       ],
-      exports: [HealthRegistry, ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
+      exports: [HealthRegistry, ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, DirectoryShares, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
     };
   }
 }

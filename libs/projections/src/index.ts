@@ -3,6 +3,7 @@ export * from './projection-runner';
 export * from './normalised-text';
 export * from './consortium-roster';
 export * from './service-catalogue';
+export * from './directory-shares';
 export * from './person-register';
 export * from './referral-record';
 export * from './referral-history';

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { definedOnly, HUB_FEE_KINDS, INTERACTION_KINDS, InteractionKind, MILESTONE_RULE_KINDS, Milestone, MilestoneRule, OUTCOME_CODES, OutcomeCode, overlappingMilestones } from '@onedoor/domain';
-import { BoundedCount, IsCalendarDate, MAX_PENCE, NestedList, OptionalField, WholePence } from '@onedoor/platform';
+import { BoundedCount, ChoiceList, IsCalendarDate, MAX_PENCE, NestedList, OptionalField, WholePence } from '@onedoor/platform';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, registerDecorator,
+  IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested, registerDecorator,
 } from 'class-validator';
 import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
@@ -17,15 +17,15 @@ export class MilestoneRuleDto {
   @ApiPropertyOptional({ description: 'activity-count: how many' }) @ValidateIf((r: MilestoneRuleDto) => r.kind === 'activity-count' || r.atLeast !== undefined) @IsInt() @Min(1) @Max(1000)
   atLeast?: number;
 
-  @ApiPropertyOptional({ enum: INTERACTION_KINDS, isArray: true, description: 'activity-count: which kinds count (all when absent)' })
-  @OptionalField() @IsArray() @ArrayMinSize(1) @IsIn(INTERACTION_KINDS as unknown as string[], { each: true, message: `kinds must be a list of: ${INTERACTION_KINDS.join(', ')}` })
+  @ApiPropertyOptional({ enum: INTERACTION_KINDS, isArray: true, minItems: 1, maxItems: INTERACTION_KINDS.length, uniqueItems: true, description: 'activity-count: which kinds count (all when absent)' })
+  @OptionalField() @ChoiceList('kinds', INTERACTION_KINDS, { min: 1 })
   kinds?: InteractionKind[];
 
   @ApiPropertyOptional({ description: 'sustained-employment: weeks in work' }) @ValidateIf((r: MilestoneRuleDto) => r.kind === 'sustained-employment' || r.weeks !== undefined) @IsInt() @Min(1) @Max(156)
   weeks?: number;
 
-  @ApiPropertyOptional({ enum: OUTCOME_CODES, isArray: true, description: 'referral-completed: which outcomes count (all when absent)' })
-  @OptionalField() @IsArray() @ArrayMinSize(1) @IsIn(OUTCOME_CODES as unknown as string[], { each: true, message: `outcomes must be a list of: ${OUTCOME_CODES.join(', ')}` })
+  @ApiPropertyOptional({ enum: OUTCOME_CODES, isArray: true, minItems: 1, maxItems: OUTCOME_CODES.length, uniqueItems: true, description: 'referral-completed: which outcomes count (all when absent)' })
+  @OptionalField() @ChoiceList('outcomes', OUTCOME_CODES, { min: 1 })
   outcomes?: OutcomeCode[];
 }
 

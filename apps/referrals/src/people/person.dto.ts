@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CONSENT_PURPOSES, CONTACT_METHODS, ConsentPurpose, ContactMethod } from '@onedoor/domain';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsISO8601, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { IsCalendarDate, OptionalField } from '@onedoor/platform';
+import { ChoiceList, IsCalendarDate, OptionalField } from '@onedoor/platform';
 import { ID_PATTERN, ID_RULE } from '@onedoor/platform';
 
 const UK_POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
@@ -67,13 +67,13 @@ export class GiveConsentDto {
   @IsIn(['consortium', 'partners'])
   scope: 'consortium' | 'partners';
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], minItems: 1, maxItems: 100 })
   @ValidateIf((c: GiveConsentDto) => c.scope === 'partners' || c.partnerIds !== undefined)
-  @IsArray() @ArrayMinSize(1, { message: 'partnerIds must name at least one partner when scope is partners' }) @ArrayMaxSize(100) @Matches(ID_PATTERN, { each: true, message: `each of partnerIds ${ID_RULE}` })
+  @IsArray() @ArrayMinSize(1, { message: 'partnerIds must name at least one partner when scope is partners' }) @ArrayMaxSize(100, { message: 'partnerIds must name at most 100 partners' }) @Matches(ID_PATTERN, { each: true, message: `each of partnerIds ${ID_RULE}` })
   partnerIds?: string[];
 
-  @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @IsIn(CONSENT_PURPOSES as unknown as string[], { each: true })
+  @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true, minItems: 1, maxItems: CONSENT_PURPOSES.length, uniqueItems: true })
+  @ChoiceList('purposes', CONSENT_PURPOSES, { min: 1 })
   purposes: ConsentPurpose[];
 
   @ApiPropertyOptional({ example: '2027-12-31T00:00:00Z' }) @OptionalField() @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO-8601 date-time' })

@@ -28,7 +28,7 @@ export class GetPartnerFeedHandler implements IQueryHandler<GetPartnerFeedQuery>
   async execute({ partnerId, actor, after, limit }: GetPartnerFeedQuery) {
     ensureOwnPartnerOrManager(actor, partnerId, this.roster, 'feed');
     await this.feed.caughtUp(await this.events.headPosition(), CATCH_UP_MS);
-    const page = this.feed.page(partnerId, after, limit, { withPersonal: actor.partnerId === partnerId });
+    const page = await this.feed.page(partnerId, after, limit, { withPersonal: actor.partnerId === partnerId });
     return { partnerId, after, ...page };
   }
 }

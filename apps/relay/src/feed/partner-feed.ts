@@ -3,7 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-sto
 import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry } from '@onedoor/platform';
-import { join } from 'node:path';
+import { openPartnerFeedStore } from './open-partner-feed-store';
 import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from './partner-feed-store';
 
 /** One message as the pull feed and webhooks serve it: the same CloudEvent as on Kafka, in structured form. */
@@ -43,6 +43,8 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   private pending: NewFeedMessage[] = [];
   private pendingEvents = 0;
   private flushTimer?: NodeJS.Immediate;
+  /** The flush in flight: the next one starts after it, so stores happen one at a time and in order. */
+  private flushing: Promise<void> = Promise.resolve();
   private failure?: Error;
   private waiters: { position: number; resolve(): void }[] = [];
   private readonly listeners: (() => void)[] = [];
@@ -61,10 +63,10 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    this.store = new PartnerFeedStore(join(this.config.DATA_DIR, 'feed.sqlite'));
-    this.checkpointAtStart = this.store.checkpoint();
+    this.store = await openPartnerFeedStore(this.config);
+    this.checkpointAtStart = await this.store.checkpoint();
     const head = await this.events.headPosition();
-    if (this.checkpointAtStart > head) throw new Error(`feed.sqlite is at position ${this.checkpointAtStart}, past the event log's head ${head}: it belongs to another log`);
+    if (this.checkpointAtStart > head) throw new Error(`the partner feed's store is at position ${this.checkpointAtStart}, past the event log's head ${head}: it belongs to another log`);
     this.subscription = this.events.subscribe(0, (event) => this.take(event), (error) => this.fail(error));
     await this.caughtUp(head, Number.POSITIVE_INFINITY);
     this.logger.log({ msg: 'partner feed caught up', position: this.applied, resumedFrom: this.checkpointAtStart });
@@ -73,10 +75,10 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.subscription?.stop();
     try {
-      if (!this.failure && this.store) this.flush();
+      if (!this.failure && this.store) await this.flush();
     } finally {
       this.waiters.forEach((w) => w.resolve());
-      this.store?.close();
+      await this.store?.close();
     }
   }
 
@@ -104,9 +106,9 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
    * the personal fields are there under the partner's consent, not the reader's, so they and the per-person
    * topic are left out.
    */
-  page(partnerId: string, after: number, limit: number, options: { withPersonal: boolean } = { withPersonal: true }): FeedPage {
+  async page(partnerId: string, after: number, limit: number, options: { withPersonal: boolean } = { withPersonal: true }): Promise<FeedPage> {
     const head = this.applied;
-    const stored = this.store.pageOf(partnerId, after, limit);
+    const stored = await this.store.pageOf(partnerId, after, limit);
     const items = options.withPersonal
       ? stored.map((m) => this.itemOf(m))
       : stored.filter((m) => m.topic === topics.partner(this.config.CONSORTIUM_ID, partnerId)).map((m) => this.itemOf({ ...m, personal: null }));
@@ -116,15 +118,15 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Messages after a feed sequence number, for webhook cursors. */
-  afterSeq(partnerId: string, seq: number, limit: number): StoredFeedMessage[] {
+  afterSeq(partnerId: string, seq: number, limit: number): Promise<StoredFeedMessage[]> {
     return this.store.afterSeq(partnerId, seq, limit);
   }
 
-  storedMessage(seq: number): StoredFeedMessage | undefined {
+  storedMessage(seq: number): Promise<StoredFeedMessage | undefined> {
     return this.store.message(seq);
   }
 
-  lastSeq(): number {
+  lastSeq(): Promise<number> {
     return this.store.lastSeq();
   }
 
@@ -145,43 +147,49 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
    * Routes the event now (the router must see every event, in order) and stores its messages with the next
    * flush: one transaction for all the events delivered in a turn of the event loop, not one per event.
    * The checkpoint still moves in the same transaction as the messages, and readers (the head, waiters,
-   * webhook delivery) only see an event once it is stored.
+   * webhook delivery) only see an event once it is stored. A full batch is awaited (the subscription waits),
+   * so a long replay holds at most one batch in flight and one filling.
    */
-  private take(event: RecordedEvent): void {
+  private take(event: RecordedEvent): Promise<void> | undefined {
     const messages = this.router.route(event);
     this.taken = event.position;
     if (event.position > this.checkpointAtStart) {
       for (const m of messages) if (m.partnerId !== null) this.pending.push(this.toStored(m));
       this.pendingEvents++;
     }
-    if (this.pendingEvents >= FLUSH_EVERY_EVENTS) this.flush();
-    else this.flushTimer ??= setImmediate(() => this.flushOrFail());
+    if (this.pendingEvents >= FLUSH_EVERY_EVENTS) return this.flush();
+    this.flushTimer ??= setImmediate(() => void this.flush());
+    return undefined;
   }
 
-  private flushOrFail(): void {
-    try {
-      this.flush();
-    } catch (error) {
-      // As when a handler throws: stop here rather than skip events the feed could not store.
-      const subscription = this.subscription;
-      this.subscription = undefined;
-      void subscription?.stop();
-      this.fail(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-
-  private flush(): void {
+  /** Stores what is pending after the flush in flight; never rejects: a failure stops the feed instead. */
+  private flush(): Promise<void> {
     if (this.flushTimer) clearImmediate(this.flushTimer);
     this.flushTimer = undefined;
+    const upTo = this.taken;
+    const messages = this.pending;
     const stored = this.pendingEvents > 0;
-    if (stored) this.store.append(this.taken, this.pending);
     this.pending = [];
     this.pendingEvents = 0;
-    this.applied = this.taken;
-    const due = this.waiters.filter((w) => w.position <= this.applied);
-    this.waiters = this.waiters.filter((w) => w.position > this.applied);
-    due.forEach((w) => w.resolve());
-    if (stored) this.listeners.forEach((listener) => listener());
+    this.flushing = this.flushing.then(async () => {
+      if (this.failure) return;
+      try {
+        if (stored) await this.store.append(upTo, messages);
+      } catch (error) {
+        // As when a handler throws: stop here rather than skip events the feed could not store.
+        const subscription = this.subscription;
+        this.subscription = undefined;
+        void subscription?.stop();
+        this.fail(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      this.applied = Math.max(this.applied, upTo);
+      const due = this.waiters.filter((w) => w.position <= this.applied);
+      this.waiters = this.waiters.filter((w) => w.position > this.applied);
+      due.forEach((w) => w.resolve());
+      if (stored) this.listeners.forEach((listener) => listener());
+    });
+    return this.flushing;
   }
 
   private toStored(message: OutboundMessage): NewFeedMessage {

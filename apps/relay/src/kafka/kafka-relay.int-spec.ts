@@ -11,7 +11,7 @@ import { appendReferralEvents } from '../../../../test/support/relay-test-events
 import { TopicReader } from '../../../../test/support/topic-reader';
 import { KafkaPublisher } from './kafka-publisher';
 import { KafkaRelay } from './kafka-relay';
-import { RelayLedger } from './relay-ledger';
+import { SqliteRelayLedger } from './sqlite-relay-ledger';
 
 jest.setTimeout(120_000);
 
@@ -22,7 +22,7 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
   let store: SqliteEventStore;
   let topic: string;
   let reader: TopicReader;
-  const ledgers: RelayLedger[] = [];
+  const ledgers: SqliteRelayLedger[] = [];
   const relays: KafkaRelay[] = [];
 
   beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
   });
   afterEach(async () => {
     await Promise.all(relays.splice(0).map((relay) => relay.stop()));
-    ledgers.splice(0).forEach((ledger) => ledger.close());
+    await Promise.all(ledgers.splice(0).map((ledger) => ledger.close()));
     await reader.stop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -48,7 +48,7 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
   const publisherOptions = () => ({ brokers: [broker.address], clientId: 'relay-int-test', topicPartitions: 3 });
 
   function relay(router: RelayTestRouter, instanceId = 'relay-a', options: { batchSize?: number; newPublisher?: () => KafkaPublisher } = {}): KafkaRelay {
-    const ledger = new RelayLedger(join(dir, 'relay.sqlite'));
+    const ledger = new SqliteRelayLedger(join(dir, 'relay.sqlite'));
     ledgers.push(ledger);
     const newPublisher = options.newPublisher ?? (() => new KafkaPublisher(publisherOptions()));
     const created = new KafkaRelay(store, ledger, () => router, newPublisher, { instanceId, leaseTtlMs: 3000, batchSize: options.batchSize ?? 25 });
@@ -66,7 +66,7 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
     const first = relay(new RelayTestRouter(topic));
     first.start();
     await first.waitForCheckpoint(120);
-    expect(first.status()).toMatchObject({ role: 'leader', checkpoint: 120, brokerReachable: true });
+    expect(await first.status()).toMatchObject({ role: 'leader', checkpoint: 120, brokerReachable: true });
     await stopRelay(first);
 
     await appendReferralEvents(store, 80, 7);
@@ -98,7 +98,7 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
         await super.publish(messages);
         if (++sends !== 2) return;
         lostBatch.push(...messages.map((m) => m.position));
-        checkpointBeforeLostBatch = ledgers[0].checkpoint();
+        checkpointBeforeLostBatch = await ledgers[0].checkpoint();
         throw new Error('acknowledgement lost');
       }
     }
@@ -118,17 +118,17 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
   it('lets only the lease holder publish; when it stops, the standby takes over from the checkpoint', async () => {
     const a = relay(new RelayTestRouter(topic, { relay: 'a' }), 'relay-a');
     a.start();
-    while (a.status().role !== 'leader') await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await a.status()).role !== 'leader') await new Promise((resolve) => setTimeout(resolve, 20));
     const b = relay(new RelayTestRouter(topic, { relay: 'b' }), 'relay-b');
     b.start();
     await appendReferralEvents(store, 50, 5);
     await a.waitForCheckpoint(50);
-    expect(b.status()).toMatchObject({ role: 'standby', leaseHolder: 'relay-a' });
+    expect(await b.status()).toMatchObject({ role: 'standby', leaseHolder: 'relay-a' });
 
     await stopRelay(a);
     await appendReferralEvents(store, 50, 5);
     await b.waitForCheckpoint(100);
-    expect(b.status()).toMatchObject({ role: 'leader', leaseHolder: 'relay-b' });
+    expect(await b.status()).toMatchObject({ role: 'leader', leaseHolder: 'relay-b' });
     await reader.waitForDistinct(100, 30_000);
 
     expect(reader.records).toHaveLength(100);
@@ -146,10 +146,10 @@ describe('KafkaRelay (real Kafka broker, real SQLite store)', () => {
     };
     const stuck = relay(failing, 'relay-a', { batchSize: 100 });
     stuck.start();
-    while (stuck.status().role !== 'failed') await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await stuck.status()).role !== 'failed') await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(stuck.status()).toMatchObject({ role: 'failed', failure: 'router bug', leaseHolder: null });
-    expect(stuck.status().checkpoint).toBeLessThan(6);
+    expect(await stuck.status()).toMatchObject({ role: 'failed', failure: 'router bug', leaseHolder: null });
+    expect((await stuck.status()).checkpoint).toBeLessThan(6);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(reader.records.filter((r) => r.position >= 6)).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { EventStore } from '@onedoor/event-store';
 import { EVENT_STORE, HealthRegistry, OnedoorConfig } from '@onedoor/platform';
 import { relayHealth } from './relay-health';
@@ -10,25 +9,27 @@ import { KafkaRelay } from './kafka-relay';
 import { PUBLICATION_ROUTER_FACTORY, PublicationRouterFactory } from '@onedoor/messaging';
 import { RelayHealthController } from './relay-health.controller';
 import { RelayLedger } from './relay-ledger';
+import { openRelayLedger } from './open-relay-ledger';
 
 /** Starts the relay once the app is up (it then waits for the lease), stops it before the store closes. */
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(private readonly relay: KafkaRelay, private readonly ledger: RelayLedger, health: HealthRegistry) {
     // Not critical: the API works while the broker is away, and the relay catches up when it is back.
-    health.register('kafka-relay', () => relayHealth(relay.status()), { critical: false });
+    health.register('kafka-relay', () => relayHealth(relay.lastStatus()), { critical: false });
   }
   onApplicationBootstrap(): void {
     this.relay.start();
   }
   async onModuleDestroy(): Promise<void> {
     await this.relay.stop();
-    this.ledger.close();
+    await this.ledger.close();
   }
 }
 
 /**
- * The Kafka relay over the platform's event store, its lease and checkpoint in DATA_DIR/relay.sqlite, and
+ * The Kafka relay over the platform's event store, its lease and checkpoint in DATA_DIR/relay.sqlite (or
+ * PostgreSQL with EVENT_STORE=postgres), and
  * GET /health/relay. Needs PUBLICATION_ROUTER_FACTORY from whoever composes it.
  */
 @Module({})
@@ -39,7 +40,7 @@ export class KafkaRelayModule {
       module: KafkaRelayModule,
       controllers: [RelayHealthController],
       providers: [
-        { provide: RelayLedger, useFactory: () => new RelayLedger(join(config.DATA_DIR, 'relay.sqlite')) },
+        { provide: RelayLedger, useFactory: () => openRelayLedger(config) },
         {
           provide: KafkaRelay,
           inject: [EVENT_STORE, RelayLedger, PUBLICATION_ROUTER_FACTORY],

@@ -41,6 +41,8 @@ export class KafkaRelay {
   private lastAcknowledgedAt: number | null = null;
   private failure: Error | undefined;
   private readonly checkpointListeners = new Set<() => void>();
+  /** What the ledger said last, for the synchronous health check (GET /health/relay reads it afresh). */
+  private known: { leaseHolder: string | null; checkpoint: number } = { leaseHolder: null, checkpoint: 0 };
 
   constructor(
     private readonly store: EventStore,
@@ -61,13 +63,20 @@ export class KafkaRelay {
     await this.running;
   }
 
-  status(): RelayStatus {
-    const now = Date.now();
+  /** The status with the lease holder and checkpoint read from the ledger now. */
+  async status(): Promise<RelayStatus> {
+    const [leaseHolder, checkpoint] = await Promise.all([this.ledger.holder(Date.now()), this.ledger.checkpoint()]);
+    // The checkpoint never moves back: a read that resolves after a later advance must not undo it here.
+    this.known = { leaseHolder: leaseHolder ?? null, checkpoint: Math.max(checkpoint, this.known.checkpoint) };
+    return this.lastStatus();
+  }
+
+  /** The status with the lease holder and checkpoint as last read (at most a lease poll old). */
+  lastStatus(): RelayStatus {
     return {
       instanceId: this.options.instanceId,
       role: this.role,
-      leaseHolder: this.ledger.holder(now) ?? null,
-      checkpoint: this.ledger.checkpoint(),
+      ...this.known,
       brokerReachable: this.brokerReachable,
       lastAcknowledgedAt: this.lastAcknowledgedAt === null ? null : new Date(this.lastAcknowledgedAt).toISOString(),
       failure: this.failure?.message ?? null,
@@ -76,7 +85,7 @@ export class KafkaRelay {
 
   /** Settles once the checkpoint reached `position` (for tests and the benchmark). */
   async waitForCheckpoint(position: number): Promise<void> {
-    while (this.ledger.checkpoint() < position) {
+    while ((await this.ledger.checkpoint()) < position) {
       await new Promise<void>((resolve) => {
         const listener = () => {
           this.checkpointListeners.delete(listener);
@@ -98,8 +107,13 @@ export class KafkaRelay {
     this.logger.log({ msg: 'relay starting', instanceId });
     while (!this.stopping) {
       let leading = false;
+      let checkpoint = 0;
       try {
-        leading = this.ledger.tryAcquire(instanceId, Date.now(), leaseTtlMs);
+        const acquired = await this.ledger.tryAcquire(instanceId, Date.now(), leaseTtlMs);
+        // Read after taking the lease, it is where this term starts: no one else can move it now.
+        if (acquired) checkpoint = await this.ledger.checkpoint();
+        await this.status();
+        leading = acquired;
       } catch (error) {
         this.logger.warn({ msg: 'could not read the relay lease; trying again', instanceId, error: (error as Error).message });
       }
@@ -110,36 +124,41 @@ export class KafkaRelay {
         continue;
       }
       try {
-        await this.lead();
+        await this.lead(checkpoint);
       } catch (error) {
         this.failure = error as Error;
         this.role = 'failed';
-        this.ledger.release(instanceId);
-        this.logger.error({ msg: 'relay stopped: routing or reading the log failed; no event was skipped', instanceId, checkpoint: this.ledger.checkpoint(), error: this.failure.message });
+        await this.ledger.release(instanceId).catch(() => undefined);
+        this.logger.error({ msg: 'relay stopped: routing or reading the log failed; no event was skipped', instanceId, checkpoint: this.known.checkpoint, error: this.failure.message });
         return;
       }
     }
     this.role = 'stopped';
-    this.logger.log({ msg: 'relay stopped', instanceId, checkpoint: this.ledger.checkpoint() });
+    this.logger.log({ msg: 'relay stopped', instanceId, checkpoint: this.known.checkpoint });
   }
 
-  /** One leadership term: ends when the lease is lost, the relay stops, or routing/reading the log fails (rethrown). */
-  private async lead(): Promise<void> {
+  /** One leadership term from `checkpoint`: ends when the lease is lost, the relay stops, or routing/reading the log fails (rethrown). */
+  private async lead(checkpoint: number): Promise<void> {
     const { instanceId, leaseTtlMs } = this.options;
     const term = (this.term = new AbortController());
-    const checkpoint = this.ledger.checkpoint();
     this.role = 'leader';
     this.logger.log({ msg: 'relay leading: publishing after the checkpoint', instanceId, checkpoint });
     const router = this.newRouter();
 
-    const heartbeat = setInterval(() => {
+    let renewing = false;
+    const heartbeat = setInterval(async () => {
+      // A renewal still waiting on the store is not doubled; the next beat comes soon enough.
+      if (renewing) return;
+      renewing = true;
       try {
-        if (this.ledger.renew(instanceId, Date.now(), leaseTtlMs)) return;
+        if (await this.ledger.renew(instanceId, Date.now(), leaseTtlMs)) return;
         this.logger.warn({ msg: 'relay lost its lease; standing down', instanceId });
         term.abort();
       } catch (error) {
-        // Busy file: the next beat tries again; the fenced checkpoint keeps a stale leader harmless.
+        // Busy file or a dropped connection: the next beat tries again; the fenced checkpoint keeps a stale leader harmless.
         this.logger.warn({ msg: 'could not renew the relay lease', instanceId, error: (error as Error).message });
+      } finally {
+        renewing = false;
       }
     }, leaseTtlMs / 3);
 
@@ -167,7 +186,7 @@ export class KafkaRelay {
       buffer.close();
       await subscription.stop();
       this.term = undefined;
-      if (this.stopping || subscriptionFailure) this.ledger.release(instanceId);
+      if (this.stopping || subscriptionFailure) await this.ledger.release(instanceId).catch(() => undefined);
     }
     if (subscriptionFailure) throw subscriptionFailure;
   }
@@ -199,10 +218,17 @@ export class KafkaRelay {
         }
         this.brokerReachable = true;
         this.lastAcknowledgedAt = Date.now();
-        if (!this.ledger.advance(instanceId, last, Date.now())) {
+        const advanced = await this.ledger.advance(instanceId, last, Date.now()).catch((error: Error) => {
+          // Unknown whether it was written: end the term; the next one starts from what the ledger says.
+          this.logger.warn({ msg: 'could not move the checkpoint; starting the term again', instanceId, lastPosition: last, error: error.message });
+          return undefined;
+        });
+        if (advanced === undefined) return;
+        if (!advanced) {
           this.logger.warn({ msg: 'relay lost its lease before moving the checkpoint; standing down', instanceId, lastPosition: last });
           return;
         }
+        this.known = { leaseHolder: instanceId, checkpoint: last };
         this.checkpointListeners.forEach((listener) => listener());
       }
     } finally {

@@ -13,7 +13,7 @@ export class RelayHealthController {
   @Public()
   @ApiOperation({ summary: 'The Kafka relay: leader or standby, checkpoint, lag behind the log, broker reachable' })
   async health() {
-    const status = this.relay.status();
+    const status = await this.relay.status();
     const head = await this.store.headPosition();
     const body = { ...status, headPosition: head, lag: head - status.checkpoint };
     // A standby is healthy; a leader is healthy while the broker acknowledges (or before its first send).

@@ -1,86 +1,33 @@
-import Database from 'better-sqlite3';
-
 /**
- * The relay's own durable state, in one small SQLite file beside the event store: who holds the publishing
- * lease, and the checkpoint (the global position up to which the broker acknowledged everything). Both live
- * in one file so a checkpoint can only move while its writer still holds the lease (fencing): an instance
- * that lost the lease while paused cannot move the checkpoint past what the new leader has published.
+ * The relay's own durable state: who holds the publishing lease, and the checkpoint (the global position up to
+ * which the broker acknowledged everything). Both live together so a checkpoint can only move while its writer
+ * still holds the lease (fencing): an instance that lost the lease while paused cannot move the checkpoint past
+ * what the new leader has published.
  *
- * Times are wall-clock milliseconds (Date.now), shared by every instance on the machine; never the
- * platform Clock, which tests move to other dates.
+ * Times are wall-clock milliseconds (Date.now) given by the caller, never the platform Clock, which tests move to
+ * other dates. Instances on several machines must keep their clocks in step (NTP) to well within the lease TTL.
+ *
+ * An abstract class, not an interface, so it serves as the Nest token too. Implementations: SqliteRelayLedger
+ * (relay.sqlite in DATA_DIR), PostgresRelayLedger (EVENT_STORE=postgres).
  */
-export class RelayLedger {
-  private readonly db: Database.Database;
-  private readonly statements: ReturnType<RelayLedger['prepare']>;
-
-  constructor(file: string, private readonly name = 'kafka') {
-    this.db = new Database(file);
-    try {
-      this.db.pragma('journal_mode = WAL');
-      // A checkpoint lost to a power cut only means some events are sent again (at-least-once), never skipped.
-      this.db.pragma('synchronous = NORMAL');
-      // Another instance may hold the write lock for a moment while it renews its lease.
-      this.db.pragma('busy_timeout = 5000');
-      this.db.exec(`CREATE TABLE IF NOT EXISTS relay_lease (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS relay_checkpoint (name TEXT PRIMARY KEY, position INTEGER NOT NULL)`);
-      this.statements = this.prepare();
-    } catch (error) {
-      this.db.close();
-      throw error;
-    }
-  }
-
+export abstract class RelayLedger {
   /** Takes the lease when it is free, expired or already ours; true when `owner` now holds it until now + ttl. */
-  tryAcquire(owner: string, now: number, ttlMs: number): boolean {
-    return this.statements.acquire.run({ name: this.name, owner, expiresAt: now + ttlMs, now }).changes === 1;
-  }
+  abstract tryAcquire(owner: string, now: number, ttlMs: number): Promise<boolean>;
 
   /** Extends a lease `owner` still holds; false when it expired or another instance took it. */
-  renew(owner: string, now: number, ttlMs: number): boolean {
-    return this.statements.renew.run(now + ttlMs, this.name, owner, now).changes === 1;
-  }
+  abstract renew(owner: string, now: number, ttlMs: number): Promise<boolean>;
 
   /** Gives the lease up at once (on a clean stop), so a standby need not wait for it to expire. */
-  release(owner: string): void {
-    this.statements.release.run(this.name, owner);
-  }
+  abstract release(owner: string): Promise<void>;
 
   /** The instance holding an unexpired lease, if any. */
-  holder(now: number): string | undefined {
-    return this.statements.holder.get(this.name, now)?.owner;
-  }
+  abstract holder(now: number): Promise<string | undefined>;
 
   /** The position up to which every message was acknowledged by the broker (0 before the first). */
-  checkpoint(): number {
-    return this.statements.checkpoint.get(this.name)?.position ?? 0;
-  }
+  abstract checkpoint(): Promise<number>;
 
-  /** Moves the checkpoint forward, only while `owner` holds an unexpired lease; false when it does not. */
-  advance(owner: string, position: number, now: number): boolean {
-    return this.statements.advance.run({ name: this.name, position, owner, now }).changes === 1;
-  }
+  /** Moves the checkpoint forward (never back), only while `owner` holds an unexpired lease; false when it does not. */
+  abstract advance(owner: string, position: number, now: number): Promise<boolean>;
 
-  close(): void {
-    this.db.close();
-  }
-
-  private prepare() {
-    return {
-      acquire: this.db.prepare<[{ name: string; owner: string; expiresAt: number; now: number }]>(
-        `INSERT INTO relay_lease (name, owner, expires_at) VALUES (@name, @owner, @expiresAt)
-         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-         WHERE relay_lease.owner = excluded.owner OR relay_lease.expires_at <= @now`,
-      ),
-      renew: this.db.prepare<[number, string, string, number]>('UPDATE relay_lease SET expires_at = ? WHERE name = ? AND owner = ? AND expires_at > ?'),
-      release: this.db.prepare<[string, string]>('DELETE FROM relay_lease WHERE name = ? AND owner = ?'),
-      holder: this.db.prepare<[string, number], { owner: string }>('SELECT owner FROM relay_lease WHERE name = ? AND expires_at > ?'),
-      checkpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM relay_checkpoint WHERE name = ?'),
-      // Fenced in one statement: the row is written only if the lease row says `owner` still holds it.
-      advance: this.db.prepare<[{ name: string; position: number; owner: string; now: number }]>(
-        `INSERT INTO relay_checkpoint (name, position)
-         SELECT @name, @position WHERE EXISTS (SELECT 1 FROM relay_lease WHERE name = @name AND owner = @owner AND expires_at > @now)
-         ON CONFLICT (name) DO UPDATE SET position = max(relay_checkpoint.position, excluded.position)`,
-      ),
-    };
-  }
+  abstract close(): Promise<void>;
 }

@@ -19,7 +19,7 @@ const letterView = ({ partnerId, seq, nextAttemptAt, replay, ...letter }: DeadLe
 /**
  * A partner's webhooks: only the partner itself registers, removes or replays them (they send its data to a
  * URL of its choosing); the consortium's manager may look at them. Registrations are operational settings,
- * not events: the signing secret must never reach the event log, so they live sealed in webhooks.sqlite.
+ * not events: the signing secret must never reach the event log, so they live sealed in the WebhookStore.
  */
 @Injectable()
 export class PartnerWebhooks {
@@ -32,36 +32,36 @@ export class PartnerWebhooks {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  register(partnerId: string, dto: RegisterWebhookDto, actor: Actor) {
+  async register(partnerId: string, dto: RegisterWebhookDto, actor: Actor) {
     this.ensureOwn(partnerId, actor);
     // New webhooks get what happens from now on; the pull feed serves the history.
-    const webhook = { webhookId: randomUUID(), partnerId, url: dto.url, sealedSecret: this.secrets.seal(dto.secret), createdAt: this.clock.now(), cursor: this.feed.lastSeq() };
-    this.store.add(webhook);
+    const webhook = { webhookId: randomUUID(), partnerId, url: dto.url, sealedSecret: this.secrets.seal(dto.secret), createdAt: this.clock.now(), cursor: await this.feed.lastSeq() };
+    await this.store.add(webhook);
     return { partnerId, ...view({ ...webhook, attempts: 0, nextAttemptAt: 0, lastError: null, delivered: 0 }), startsAfterPosition: this.feed.position };
   }
 
-  list(partnerId: string, actor: Actor) {
+  async list(partnerId: string, actor: Actor) {
     ensureOwnPartnerOrManager(actor, partnerId, this.roster, 'webhooks');
-    return { partnerId, webhooks: this.store.ofPartner(partnerId).map(view) };
+    return { partnerId, webhooks: (await this.store.ofPartner(partnerId)).map(view) };
   }
 
-  remove(partnerId: string, webhookId: string, actor: Actor): void {
+  async remove(partnerId: string, webhookId: string, actor: Actor): Promise<void> {
     this.ensureOwn(partnerId, actor);
-    this.webhookOf(partnerId, webhookId);
-    this.store.remove(webhookId);
+    await this.webhookOf(partnerId, webhookId);
+    await this.store.remove(webhookId);
   }
 
-  deadLetters(partnerId: string, actor: Actor) {
+  async deadLetters(partnerId: string, actor: Actor) {
     ensureOwnPartnerOrManager(actor, partnerId, this.roster, 'webhooks');
-    return { partnerId, deadLetters: this.store.deadLettersOf(partnerId).map(letterView) };
+    return { partnerId, deadLetters: (await this.store.deadLettersOf(partnerId)).map(letterView) };
   }
 
-  replay(partnerId: string, actor: Actor, deadLetterId?: number) {
+  async replay(partnerId: string, actor: Actor, deadLetterId?: number) {
     this.ensureOwn(partnerId, actor);
-    if (deadLetterId !== undefined && this.store.deadLetter(deadLetterId)?.partnerId !== partnerId) {
+    if (deadLetterId !== undefined && (await this.store.deadLetter(deadLetterId))?.partnerId !== partnerId) {
       throw new RuleViolation('webhook.dead-letter-not-found', `no dead letter ${deadLetterId} for partner ${partnerId}`, 'not-found');
     }
-    const queued = this.store.queueReplay(partnerId, deadLetterId);
+    const queued = await this.store.queueReplay(partnerId, deadLetterId);
     this.delivery.tick();
     return { partnerId, replayQueued: queued };
   }
@@ -71,8 +71,8 @@ export class PartnerWebhooks {
     if (!this.roster.partner(partnerId)) throw new RuleViolation('partner.not-found', `no partner ${partnerId}`, 'not-found');
   }
 
-  private webhookOf(partnerId: string, webhookId: string): Webhook {
-    const webhook = this.store.find(webhookId);
+  private async webhookOf(partnerId: string, webhookId: string): Promise<Webhook> {
+    const webhook = await this.store.find(webhookId);
     if (!webhook || webhook.partnerId !== partnerId) throw new RuleViolation('webhook.not-found', `no webhook ${webhookId} for partner ${partnerId}`, 'not-found');
     return webhook;
   }

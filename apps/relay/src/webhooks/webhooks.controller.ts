@@ -52,7 +52,7 @@ export class WebhooksController {
   @Delete(':webhookId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a webhook (its dead letters go with it)' })
-  remove(@Param('partnerId') partnerId: string, @Param('webhookId') webhookId: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() actor: Actor): void {
-    this.webhooks.remove(partnerId, webhookId, actor);
+  remove(@Param('partnerId') partnerId: string, @Param('webhookId') webhookId: string, @Body(new NoBodyFieldsPipe()) _none: unknown, @CurrentActor() actor: Actor): Promise<void> {
+    return this.webhooks.remove(partnerId, webhookId, actor);
   }
 }

@@ -1,18 +1,18 @@
 import { Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { ONEDOOR_CONFIG, OnedoorConfig } from '@onedoor/platform';
-import { join } from 'node:path';
 import { PartnerFeedModule } from '../feed/partner-feed.module';
 import { PartnerWebhooks } from './partner-webhooks';
 import { WebhookDelivery } from './webhook-delivery';
 import { WebhookSecretBox } from './webhook-secret-box';
 import { WebhookStore } from './webhook-store';
+import { openWebhookStore } from './open-webhook-store';
 import { WebhooksController } from './webhooks.controller';
 
 class WebhookStoreShutdown implements OnModuleDestroy {
   constructor(private readonly store: WebhookStore, private readonly delivery: WebhookDelivery) {}
   async onModuleDestroy(): Promise<void> {
     await this.delivery.onModuleDestroy();
-    this.store.close();
+    await this.store.close();
   }
 }
 
@@ -21,8 +21,8 @@ class WebhookStoreShutdown implements OnModuleDestroy {
   imports: [PartnerFeedModule],
   controllers: [WebhooksController],
   providers: [
-    { provide: WebhookStore, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => new WebhookStore(join(config.DATA_DIR, 'webhooks.sqlite')) },
-    { provide: WebhookSecretBox, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => new WebhookSecretBox(join(config.DATA_DIR, 'webhook-secrets.key')) },
+    { provide: WebhookStore, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => openWebhookStore(config) },
+    { provide: WebhookSecretBox, inject: [ONEDOOR_CONFIG], useFactory: (config: OnedoorConfig) => WebhookSecretBox.fromConfig(config) },
     WebhookDelivery,
     PartnerWebhooks,
     { provide: WebhookStoreShutdown, inject: [WebhookStore, WebhookDelivery], useFactory: (s: WebhookStore, d: WebhookDelivery) => new WebhookStoreShutdown(s, d) },

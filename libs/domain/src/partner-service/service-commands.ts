@@ -1,5 +1,6 @@
 import { Actor } from '../shared/actor';
 import { Capacity, ServiceDescription, WaitlistStatus } from './service-description';
+import { DirectoryShare } from './directory-share';
 
 export interface ListService extends ServiceDescription {
   type: 'ListService';
@@ -7,6 +8,8 @@ export interface ListService extends ServiceDescription {
   capacity: Capacity;
   /** Whether the actor's partner is a current consortium member (from the consortium stream). */
   partnerIsMember: boolean;
+  /** The acting partner's directory share and which of this listing's terms are new to the consortium. */
+  directoryShare: DirectoryShare;
   actor: Actor;
   at: string;
 }
@@ -14,6 +17,8 @@ export interface ListService extends ServiceDescription {
 export interface UpdateService {
   type: 'UpdateService';
   changes: Partial<ServiceDescription>;
+  /** The acting partner's directory share and which of the changed terms are new to the consortium. */
+  directoryShare: DirectoryShare;
   actor: Actor;
   at: string;
 }

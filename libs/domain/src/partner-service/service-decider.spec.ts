@@ -4,6 +4,7 @@ import { ListService } from './service-commands';
 import { ServiceEvent } from './service-events';
 import { Actor } from '../shared/actor';
 import { isClosedToReferrals } from './service-state';
+import { UNUSED_DIRECTORY_SHARE } from '../testing/unused-directory-share';
 
 const at = '2026-02-01T10:00:00.000Z';
 const owner: Actor = { staffId: 's1', partnerId: 'p1', managesConsortium: false };
@@ -19,6 +20,7 @@ const listing: ListService = {
   eligibility: { minimumAge: 16, maximumAge: 64 },
   capacity: { available: 5, maximum: 10, unit: 'places' },
   partnerIsMember: true,
+  directoryShare: UNUSED_DIRECTORY_SHARE,
   actor: owner,
   at,
 };
@@ -54,18 +56,18 @@ describe('partner services', () => {
   });
   it('are updated by their partner', () => {
     given(serviceDecider, [listed])
-      .when({ type: 'UpdateService', changes: { name: 'Job club plus' }, actor: owner, at })
+      .when({ type: 'UpdateService', directoryShare: UNUSED_DIRECTORY_SHARE, changes: { name: 'Job club plus' }, actor: owner, at })
       .then([{ type: 'ServiceUpdated', data: { serviceId: 'svc1', updatedAt: at, changes: { name: 'Job club plus' } } }]);
   });
   it('an update keeps the age range consistent with what is already there', () => {
-    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { eligibility: { minimumAge: 70 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', directoryShare: UNUSED_DIRECTORY_SHARE, changes: { eligibility: { minimumAge: 70 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
   });
   it('an absent field in an update keeps the stored value, so the age range is checked against it', () => {
-    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { eligibility: { minimumAge: undefined, maximumAge: 10 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
-    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: { name: undefined }, actor: owner, at }).thenViolates('service.no-changes');
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', directoryShare: UNUSED_DIRECTORY_SHARE, changes: { eligibility: { minimumAge: undefined, maximumAge: 10 } }, actor: owner, at }).thenViolates('service.age-range-inverted');
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', directoryShare: UNUSED_DIRECTORY_SHARE, changes: { name: undefined }, actor: owner, at }).thenViolates('service.no-changes');
   });
   it('an empty update is refused', () => {
-    given(serviceDecider, [listed]).when({ type: 'UpdateService', changes: {}, actor: owner, at }).thenViolates('service.no-changes');
+    given(serviceDecider, [listed]).when({ type: 'UpdateService', directoryShare: UNUSED_DIRECTORY_SHARE, changes: {}, actor: owner, at }).thenViolates('service.no-changes');
   });
   it('only the owning partner changes a service', () => {
     given(serviceDecider, [listed]).when({ type: 'WithdrawService', actor: other, at }).thenViolates('service.only-owner-changes', 'forbidden');
@@ -105,7 +107,7 @@ describe('partner services', () => {
   it('are withdrawn, and then cannot change', () => {
     const withdrawn: ServiceEvent = { type: 'ServiceWithdrawn', data: { serviceId: 'svc1', withdrawnAt: at, reason: 'funding ended' } };
     given(serviceDecider, [listed]).when({ type: 'WithdrawService', reason: 'funding ended', actor: owner, at }).then([withdrawn]);
-    given(serviceDecider, [listed, withdrawn]).when({ type: 'UpdateService', changes: { name: 'x' }, actor: owner, at }).thenViolates('service.withdrawn', 'conflict');
+    given(serviceDecider, [listed, withdrawn]).when({ type: 'UpdateService', directoryShare: UNUSED_DIRECTORY_SHARE, changes: { name: 'x' }, actor: owner, at }).thenViolates('service.withdrawn', 'conflict');
     given(serviceDecider, [listed, withdrawn]).when({ type: 'WithdrawService', actor: owner, at }).thenViolates('service.withdrawn', 'conflict');
   });
   it('an unknown service is not found', () => {

@@ -4,15 +4,17 @@ import { definedOnly } from '../shared/defined-only';
 import { ServiceCommand } from './service-commands';
 import { ServiceEvent } from './service-events';
 import { ServiceState, initialServiceState } from './service-state';
+import { ensureWithinDirectoryShare } from './directory-share';
 import { WAITLIST_STATUSES, ensureValidCapacity, ensureValidDescription } from './service-description';
 
 function decide(command: ServiceCommand, state: ServiceState): ServiceEvent[] {
   if (command.type === 'ListService') {
     ensure(state.status === 'unlisted', 'service.already-listed', 'this service is already listed', 'conflict');
     ensure(command.partnerIsMember, 'service.partner-not-member', 'only a current consortium member lists services', 'forbidden');
-    const { type, actor, at, partnerIsMember, serviceId, capacity, ...description } = command;
+    const { type, actor, at, partnerIsMember, directoryShare, serviceId, capacity, ...description } = command;
     ensureValidDescription(description);
     ensureValidCapacity(capacity);
+    ensureWithinDirectoryShare(directoryShare, true);
     return [{ type: 'ServiceListed', data: { serviceId, partnerId: actor.partnerId, listedAt: at, capacity, ...description } }];
   }
   ensure(state.status !== 'unlisted', 'service.not-found', 'no such service', 'not-found');
@@ -24,6 +26,7 @@ function decide(command: ServiceCommand, state: ServiceState): ServiceEvent[] {
       const changes = definedOnly(command.changes);
       ensure(Object.keys(changes).length > 0, 'service.no-changes', 'an update needs at least one change');
       ensureValidDescription({ ...changes, eligibility: { ...state.description!.eligibility, ...changes.eligibility } });
+      ensureWithinDirectoryShare(command.directoryShare, false);
       return [{ type: 'ServiceUpdated', data: { serviceId, updatedAt: command.at, changes } }];
     }
     case 'UpdateServiceCapacity':

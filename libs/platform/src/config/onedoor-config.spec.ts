@@ -66,6 +66,15 @@ describe('configuration', () => {
     ]);
     expect(problemsOf({ DATABASE_SCHEMA: 'Robert"); drop' })).toEqual(['DATABASE_SCHEMA: DATABASE_SCHEMA must be 1 to 63 lower-case letters, digits or underscores, not starting with a digit']);
   });
+  it('takes a shared webhook secrets key only as 32 bytes of base64', () => {
+    expect(loadConfig({}).WEBHOOK_SECRETS_KEY).toBeUndefined();
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ WEBHOOK_SECRETS_KEY: key }).WEBHOOK_SECRETS_KEY).toBe(key);
+    const rule = 'WEBHOOK_SECRETS_KEY: WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (44 characters ending in =), e.g. from `openssl rand -base64 32`';
+    expect(problemsOf({ WEBHOOK_SECRETS_KEY: Buffer.alloc(16, 7).toString('base64') })).toEqual([rule]);
+    expect(problemsOf({ WEBHOOK_SECRETS_KEY: 'not base64 at all, but forty-four chars long=' })).toEqual([rule]);
+  });
+
   it('keeps the Kafka relay off unless asked, and names bad relay settings', () => {
     expect(loadConfig({})).toMatchObject({ RELAY_ENABLED: false, KAFKA_BROKERS: '127.0.0.1:9092', KAFKA_CLIENT_ID: 'onedoor-relay', RELAY_LEASE_TTL_MS: 10000 });
     expect(loadConfig({ RELAY_ENABLED: 'true', KAFKA_BROKERS: 'k1:9092,k2:9092' })).toMatchObject({ RELAY_ENABLED: true, KAFKA_BROKERS: 'k1:9092,k2:9092' });

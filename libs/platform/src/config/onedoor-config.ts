@@ -76,6 +76,15 @@ export class OnedoorConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be 1 to 63 lower-case letters, digits or underscores, not starting with a digit' })
   DATABASE_SCHEMA = 'onedoor';
 
+  /**
+   * The key sealing webhook signing secrets: 32 random bytes in base64. Unset, a key file in DATA_DIR
+   * (webhook-secrets.key) is made at the first start. Instances sharing one PostgreSQL store must seal and open
+   * with the same key, so the distributed deployment gives each the same value (or the same key file).
+   */
+  @ValidateIf((c: OnedoorConfig) => c.WEBHOOK_SECRETS_KEY !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (44 characters ending in =), e.g. from `openssl rand -base64 32`' }) @IsString()
+  WEBHOOK_SECRETS_KEY?: string;
+
   /** Webhook retries: the first waits WEBHOOK_RETRY_BASE_MS, each next one twice as long, at most WEBHOOK_RETRY_MAX_MS. */
   @Transform(toInt) @Max(3_600_000, { message: 'WEBHOOK_RETRY_BASE_MS must be at most an hour (3600000)' }) @Min(1, { message: 'WEBHOOK_RETRY_BASE_MS must be at least 1' }) @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
   WEBHOOK_RETRY_BASE_MS = 1_000;
@@ -149,7 +158,7 @@ export class ConfigurationError extends Error {
 
 /** Reads and validates the configuration; unknown variables are ignored, bad ones named with the rule. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): OnedoorConfig {
-  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL', 'DATABASE_URL', ...GATEWAY_TARGETS.map((t) => t.setting));
+  const known = Object.keys(new OnedoorConfig()).concat('AUTH_SECRET', 'REDIS_URL', 'DATABASE_URL', 'WEBHOOK_SECRETS_KEY', ...GATEWAY_TARGETS.map((t) => t.setting));
   const given = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined));
   const config = plainToInstance(OnedoorConfig, given);
   const problems = validateSync(config, { stopAtFirstError: true }).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));

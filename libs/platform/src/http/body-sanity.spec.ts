@@ -29,12 +29,22 @@ describe('body sanity: what every JSON body must be before a DTO sees it', () =>
     expect(findBodyFault({ name: 'smile 😀' })).toBeUndefined();
   });
 
-  it('refuses control characters but tab and line breaks, and bidirectional formatting characters', () => {
-    for (const bad of ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u202e', '\u2066', '\u200f', '\u061c']) {
+  it('refuses control characters but tab and line breaks, and every bidirectional embedding, override and isolate', () => {
+    const embeddingsOverridesIsolates = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const bad of ['\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', ...embeddingsOverridesIsolates]) {
       expect(stringFault(`a${bad}b`)).toBeDefined();
       expect(fieldOf({ reason: { text: `a${bad}b` } })).toBe('reason.text');
     }
+    expect(stringFault('a\u202eb')).toMatch(/embedding, override or isolate/);
     expect(stringFault('a\tb\r\nc')).toBeUndefined();
+  });
+
+  it('allows the marks LRM, RLM and ALM, which Urdu and Arabic text uses', () => {
+    // An Urdu address with a Latin postcode, kept in order by an RLM; an Arabic phone note with an ALM.
+    for (const text of ['گلی نمبر ۳\u200f HX1 2AB', 'Ref\u200e: 12', 'هاتف\u061c: 0770']) {
+      expect(stringFault(text)).toBeUndefined();
+      expect(findBodyFault({ notes: text, needs: [text] })).toBeUndefined();
+    }
   });
 
   it('bounds every string, array and object', () => {

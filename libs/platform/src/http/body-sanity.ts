@@ -6,26 +6,35 @@ import type { Problem } from './problem';
  *   - nesting at most MAX_DEPTH levels of objects and arrays (class-validator recurses, and overflows on 3,000);
  *   - strings well-formed UTF-16 (a lone surrogate cannot be encoded, sealed or sent on to a partner);
  *   - no control characters but tab, line feed and carriage return (they hide text in logs and screens);
- *   - no bidirectional formatting characters (they make text read differently from what it says: Trojan Source);
+ *   - no bidirectional embeddings, overrides or isolates (they make text read differently from what it says:
+ *     Trojan Source); the marks LRM, RLM and the Arabic letter mark are allowed, as Urdu and Arabic text uses them
+ *     and a mark only nudges neutral characters, it cannot reorder a run of text;
  *   - every string at most MAX_STRING_LENGTH UTF-16 units, every array at most MAX_ARRAY_LENGTH items, every
  *     object at most MAX_KEYS keys (each field's own, tighter limit is its DTO's);
  *   - no key named __proto__, constructor or prototype (refused like any unknown field, never silently dropped).
  */
 export const BODY_LIMITS = { MAX_DEPTH: 32, MAX_STRING_LENGTH: 10_000, MAX_ARRAY_LENGTH: 1_000, MAX_KEYS: 200 } as const;
 
+/**
+ * Each check by name, all on. Only a test turns one off (test/support/switched-off-checks.ts reads
+ * ONEDOOR_TEST_SWITCH_OFF), to show that the suites guarding it fail without it; nothing in the app changes these.
+ */
+export const BODY_CHECKS = { 'content-type': true, depth: true, surrogates: true, controls: true, bidi: true, sizes: true, 'prototype-keys': true };
+export type BodyCheck = keyof typeof BODY_CHECKS;
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // C0 controls but \t \n \r, DEL, and the C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// Arabic letter mark, LRM/RLM, the embeddings and overrides, and the isolates.
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// The embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and the isolates (LRI, RLI, FSI, PDI).
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string may not be stored, or undefined when it may. Exported for the bounded-field decorators. */
 export function stringFault(value: string, maxLength: number = BODY_LIMITS.MAX_STRING_LENGTH): string | undefined {
-  if (value.length > maxLength) return `must be at most ${maxLength} characters`;
-  if (LONE_SURROGATE.test(value)) return 'must be well-formed text (it holds a lone UTF-16 surrogate)';
-  if (CONTROL.test(value)) return 'must not contain control characters (only tab and line breaks are allowed)';
-  if (BIDI.test(value)) return 'must not contain bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)';
+  if (BODY_CHECKS.sizes && value.length > maxLength) return `must be at most ${maxLength} characters`;
+  if (BODY_CHECKS.surrogates && LONE_SURROGATE.test(value)) return 'must be well-formed text (it holds a lone UTF-16 surrogate)';
+  if (BODY_CHECKS.controls && CONTROL.test(value)) return 'must not contain control characters (only tab and line breaks are allowed)';
+  if (BODY_CHECKS.bidi && BIDI_CONTROL.test(value)) return 'must not contain bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069)';
   return undefined;
 }
 
@@ -46,18 +55,18 @@ export function findBodyFault(body: unknown): Problem | undefined {
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= BODY_LIMITS.MAX_DEPTH) return badInput(path || '(body)', `must not nest objects and lists more than ${BODY_LIMITS.MAX_DEPTH} deep`, 'input.too-deeply-nested');
+    if (BODY_CHECKS.depth && depth >= BODY_LIMITS.MAX_DEPTH) return badInput(path || '(body)', `must not nest objects and lists more than ${BODY_LIMITS.MAX_DEPTH} deep`, 'input.too-deeply-nested');
     if (Array.isArray(value)) {
-      if (value.length > BODY_LIMITS.MAX_ARRAY_LENGTH) return badInput(path || '(body)', `must have at most ${BODY_LIMITS.MAX_ARRAY_LENGTH} items`);
+      if (BODY_CHECKS.sizes && value.length > BODY_LIMITS.MAX_ARRAY_LENGTH) return badInput(path || '(body)', `must have at most ${BODY_LIMITS.MAX_ARRAY_LENGTH} items`);
       for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: fieldName(path, i), depth: depth + 1 });
       continue;
     }
     const keys = Object.keys(value);
-    if (keys.length > BODY_LIMITS.MAX_KEYS) return badInput(path || '(body)', `must have at most ${BODY_LIMITS.MAX_KEYS} fields`);
+    if (BODY_CHECKS.sizes && keys.length > BODY_LIMITS.MAX_KEYS) return badInput(path || '(body)', `must have at most ${BODY_LIMITS.MAX_KEYS} fields`);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
       const field = fieldName(path, key);
-      if (FORBIDDEN_KEYS.has(key)) return badInput(field, `property ${key} should not exist`);
+      if (BODY_CHECKS['prototype-keys'] && FORBIDDEN_KEYS.has(key)) return badInput(field, `property ${key} should not exist`);
       const keyFault = stringFault(key, 200);
       if (keyFault) return badInput(field.slice(0, 200), `is not a field name that can exist: its name ${keyFault}`);
       stack.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });

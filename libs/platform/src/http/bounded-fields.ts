@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 /**
  * Shared shapes for fields whose values leave the consortium or add up: taxonomy terms published in the open
@@ -34,6 +34,21 @@ export function PlaceNames(field: string, { max }: { max: number }) {
     IsArray(),
     ArrayMaxSize(max, { message: `${field} must list at most ${max} places` }),
     Matches(PLACE_WITHIN, { each: true, message: `each of ${field} must be a place name of 1–${PLACE_NAME_MAX_LENGTH} letters, digits, spaces, apostrophes, dots or dashes, e.g. Hebden Bridge or HX7` }),
+  );
+}
+
+/**
+ * A list of values from a fixed set (consent purposes, interaction kinds, outcome codes, referral statuses): each
+ * one of `choices`, none twice, so never more items than there are choices, and at least `min`.
+ */
+export function ChoiceList(field: string, choices: readonly string[], { min = 0, hint = '' }: { min?: number; hint?: string } = {}) {
+  const rule = `${field} must be a list${hint} of different values${min > 0 ? ` (at least ${min})` : ''}, each one of: ${choices.join(', ')}`;
+  return applyDecorators(
+    IsArray({ message: rule }),
+    ...(min > 0 ? [ArrayMinSize(min, { message: rule })] : []),
+    ArrayMaxSize(choices.length, { message: rule }),
+    ArrayUnique({ message: rule }),
+    IsIn(choices as string[], { each: true, message: rule }),
   );
 }
 

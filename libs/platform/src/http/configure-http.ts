@@ -1,4 +1,4 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { EventStore } from '@onedoor/event-store';
 import { installRequestLogging } from '../logging/request-logging';
@@ -8,6 +8,13 @@ import { DomainErrorFilter } from './domain-error.filter';
 import { IdempotencyStore } from './idempotency-store';
 import { installIdempotency } from './idempotency-hooks';
 import { createValidationPipe } from './validation.pipe';
+
+/**
+ * The HTTP server every process runs. Bodies up to 1 MB. JSON keys named __proto__ or constructor are kept as
+ * ordinary keys (JSON.parse never touches a prototype) so that the body check refuses them as a 400 naming the
+ * field; fastify's own refusal says only that the body is not valid JSON. No route sees such a body.
+ */
+export const createHttpAdapter = () => new FastifyAdapter({ bodyLimit: 1_048_576, onProtoPoisoning: 'ignore', onConstructorPoisoning: 'ignore' });
 
 /** Everything HTTP-wide, shared by the real process and the supertest suites so both behave the same. */
 export function configureHttp(app: NestFastifyApplication): void {

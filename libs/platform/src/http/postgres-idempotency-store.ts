@@ -20,8 +20,7 @@ export class PostgresIdempotencyStore extends IdempotencyStore {
   static async open({ pool, schema }: { pool: Pool; schema: string }): Promise<PostgresIdempotencyStore> {
     const quoted = quotedSchemaName(schema);
     const store = new PostgresIdempotencyStore(pool, `${quoted}.idempotent_requests`, `${quoted}.idempotent_claims`);
-    await createTablesOnce(pool, `onedoor-idempotent-requests:${schema}`, [
-      `CREATE SCHEMA IF NOT EXISTS ${quoted}`,
+    await createTablesOnce(pool, schema, [
       `CREATE TABLE IF NOT EXISTS ${store.table} (
          scope_key   text        PRIMARY KEY,
          fingerprint text        NOT NULL,

@@ -1,4 +1,5 @@
 import type { ListService } from '@onedoor/domain';
+import { UNUSED_DIRECTORY_SHARE } from '@onedoor/domain/testing/unused-directory-share';
 import { directoryContentsOf } from '../testing/directory-contents';
 import { Scenario, debt, hub, jobs, seedConsortium } from '../testing/scenario';
 import { DirectoryProjection } from './directory-projection';
@@ -25,7 +26,7 @@ const HX1 = districtCentroid('HX1')!;
 
 const listing = (serviceId: string, fields: Partial<ListService>): ListService => ({
   type: 'ListService', serviceId, name: serviceId, description: '', needs: ['employment'], localities: [], communities: [], eligibility: {},
-  capacity: { available: 5, maximum: 10, unit: 'places' }, partnerIsMember: true, actor: jobs, at, ...fields,
+  capacity: { available: 5, maximum: 10, unit: 'places' }, partnerIsMember: true, directoryShare: UNUSED_DIRECTORY_SHARE, actor: jobs, at, ...fields,
 });
 
 /** The seeded consortium plus services spread over Calderdale and beyond. */

@@ -17,10 +17,14 @@ import {
   serviceDecider,
   streams,
 } from '@onedoor/domain';
+import { UNUSED_DIRECTORY_SHARE } from '@onedoor/domain/testing/unused-directory-share';
 import { AppendResult, InMemoryEventStore } from '@onedoor/event-store';
 import { InMemoryPersonKeyStore, PersonalDataVault } from '@onedoor/personal-data';
 import { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
+
+/** A service command whose directory share may be left out: specs about other things start with none used. */
+type ServiceCommandInScenario = ServiceCommand extends infer C ? (C extends { directoryShare: unknown } ? Omit<C, 'directoryShare'> & Partial<Pick<C, 'directoryShare'>> : C) : never;
 
 /** Spec helper: runs real domain deciders and appends what they decide, so read models see true events. */
 export class Scenario {
@@ -31,8 +35,9 @@ export class Scenario {
     return this.run(consortiumDecider, streams.consortium('c1'), command);
   }
 
-  async service(serviceId: string, command: ServiceCommand): Promise<AppendResult> {
-    return this.run(serviceDecider, streams.service(serviceId), command);
+  async service(serviceId: string, command: ServiceCommandInScenario): Promise<AppendResult> {
+    const withShare = 'directoryShare' in command || (command.type !== 'ListService' && command.type !== 'UpdateService') ? command : { ...command, directoryShare: UNUSED_DIRECTORY_SHARE };
+    return this.run(serviceDecider, streams.service(serviceId), withShare as ServiceCommand);
   }
 
   async person(personId: string, command: PersonCommand): Promise<AppendResult> {
