@@ -36,7 +36,7 @@ const WHILE_ACCEPTED = fromBoth([
  * Issue 11 item 5: two instances of a service, each its own process, over one PostgreSQL schema. Two referrals
  * services race conflicting commands on the same referrals and lose no update; two directory services (in-process
  * read models, and one Redis read model they share) both catch up with what the referrals services write. The
- * relay's leader and standby are pg-relay's test.
+ * relay's leader and standby, killed -9, are test/relay-postgres-standby.e2e-spec.ts.
  */
 describe('scale-out: two instances of a service over one PostgreSQL schema', () => {
   const store = new DistributedStore();
