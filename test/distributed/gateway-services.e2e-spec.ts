@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { dropSchema } from '@onedoor/event-store/testing/postgres-test-schema';
+import { dropSchema, freshSchemaName } from '@onedoor/event-store/testing/postgres-test-schema';
 import { freePort } from '../support/free-port';
 import { LiveListener } from '../support/live-listener';
 import { OnedoorTestApp, startTestApp } from '../support/onedoor-test-app';
@@ -12,15 +12,15 @@ jest.setTimeout(120_000);
 
 /**
  * OneDoor as separate processes: the referrals, directory, insights and relay services and the gateway, each its
- * own node process on its own port, over one store (one SQLite data directory by default; DISTRIBUTED_EVENT_STORE=
- * postgres runs the same processes with EVENT_STORE=postgres in a schema of their own). Everything below goes
- * through the gateway only, as the console and partners' systems would.
+ * own node process on its own port, over one store: one SQLite data directory, then PostgreSQL (EVENT_STORE=postgres,
+ * in a schema of their own, dropped after). Everything below goes through the gateway only, as the console and
+ * partners' systems would.
  */
-describe('separate services behind the gateway', () => {
+describe.each(['sqlite', 'postgres'] as const)('separate services behind the gateway, over %s', (eventStore) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'onedoor-services-'));
   const store: Record<string, string> =
-    process.env.DISTRIBUTED_EVENT_STORE === 'postgres'
-      ? { EVENT_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', DATABASE_SCHEMA: `gateway_services_${process.pid}` }
+    eventStore === 'postgres'
+      ? { EVENT_STORE: 'postgres', DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', DATABASE_SCHEMA: freshSchemaName() }
       : {};
   // One secret for all: each service checks the tokens the gateway issues.
   const shared = { DATA_DIR: dataDir, AUTH_MODE: 'dev', AUTH_SECRET: 'gateway-services-e2e-secret-of-32-chars!', ...store };
@@ -38,13 +38,6 @@ describe('separate services behind the gateway', () => {
   const head = async () => (await gw().get('/health').expect(200)).body.eventStore.headPosition as number;
 
   beforeAll(async () => {
-    if (store.EVENT_STORE === 'postgres') {
-      const { Client } = await import('pg');
-      const client = new Client({ connectionString: store.DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${store.DATABASE_SCHEMA} CASCADE`);
-      await client.end();
-    }
     // The first one creates the store's files or tables; the others then start together.
     await services.referrals.start();
     await Promise.all([services.directory.start(), services.insights.start(), services.relay.start()]);

@@ -9,7 +9,7 @@ import { routeToServices } from './routing/service-proxy';
  * every other route to the referrals, directory, insights or relay service (REFERRALS_URL, DIRECTORY_URL,
  * INSIGHTS_URL, RELAY_URL, all required).
  */
-let targets: Record<ServiceName, string>;
+let targets: Record<ServiceName, string[]>;
 let timeoutMs: number;
 bootAlone(
   (config) => {

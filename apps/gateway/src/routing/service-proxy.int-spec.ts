@@ -27,7 +27,7 @@ describe("the gateway's proxy with its services down", () => {
     app = await buildApp(config, GatewayModule.forRoot({ devTokens: true }));
     configureHttp(app);
     const dead = async () => `http://127.0.0.1:${await freePort()}`;
-    await routeToServices(app, { referrals: await dead(), directory: await dead(), insights: await dead(), relay: await dead() }, { timeoutMs: 5_000 });
+    await routeToServices(app, { referrals: [await dead()], directory: [await dead()], insights: [await dead()], relay: [await dead()] }, { timeoutMs: 5_000 });
     await app.init();
     fastify = app.getHttpAdapter().getInstance();
     await fastify.ready();

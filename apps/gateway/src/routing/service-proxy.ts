@@ -6,7 +6,9 @@ import { GATEWAY_TARGETS, Problem, ServiceName, verifyStaffToken } from '@onedoo
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RouteAccess, SERVICE_PREFIXES, SERVICE_ROUTES, fastifyPath } from './route-table';
-import { ForwardingError, unreachableService } from './unreachable-service';
+import { replayableBody } from './replayable-body';
+import { ServiceInstances } from './service-instances';
+import { ForwardingError, neverReached, unreachableService } from './unreachable-service';
 
 const EVERY_METHOD = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
@@ -23,17 +25,23 @@ const carriesBody = (request: FastifyRequest) => {
 
 /**
  * Passes every route of SERVICE_ROUTES and SERVICE_PREFIXES to its service over HTTP, untouched: method, path and
- * query, headers (Authorization, If-Match, Idempotency-Key), the body as a byte stream, and the service's answer
- * (status, ETag, Location, problem bodies). It forwards in the route's onRequest hook, before anything parses the
- * body or runs the gateway's own body checks and idempotency hooks: the service does those, once. A staff route's
- * token is checked here first with the services' own rules and answers (a bad one goes no further); the service
- * checks it again, and membership, so a service reached directly is not open. See docs/distributed-services.md.
+ * query, headers (Authorization, If-Match, Idempotency-Key), the body's bytes, and the service's answer (status,
+ * ETag, Location, problem bodies). It forwards in the route's onRequest hook, before anything parses the body or
+ * runs the gateway's own body checks and idempotency hooks: the service does those, once. A staff route's token is
+ * checked here first with the services' own rules and answers (a bad one goes no further); the service checks it
+ * again, and membership, so a service reached directly is not open. See docs/distributed-services.md.
+ *
+ * A service given as several origins (one per instance) gets its requests in turn; one an instance could not even
+ * be connected to goes to the next (nothing reached it, so a write is safe to send again: its body is kept whole for
+ * that). Any later failure is answered, never retried: that write may have committed.
  */
-export async function routeToServices(app: NestFastifyApplication, targets: Record<ServiceName, string>, options: { timeoutMs: number }): Promise<void> {
+export async function routeToServices(app: NestFastifyApplication, targets: Record<ServiceName, string[]>, options: { timeoutMs: number }): Promise<void> {
   const jwt = app.get(JwtService);
   for (const { service } of GATEWAY_TARGETS) {
+    const instances = new ServiceInstances(targets[service]);
     await app.register(async (scope: FastifyInstance) => {
-      await scope.register(replyFrom, { base: targets[service], undici: { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs } });
+      // No `base`: reply-from then keeps an undici pool per origin, and each request goes where getUpstream says.
+      await scope.register(replyFrom, { undici: { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs } });
       const forward = (access: RouteAccess) => async (request: FastifyRequest, reply: FastifyReply) => {
         if (access === 'staff') {
           try {
@@ -43,15 +51,26 @@ export async function routeToServices(app: NestFastifyApplication, targets: Reco
             throw error;
           }
         }
-        // Unparsed: reply-from streams it on as it came. Through a copy, which the HTTP client may destroy when the
-        // service is down without destroying the incoming request the gateway still answers.
-        if (carriesBody(request)) request.body = request.raw.pipe(new PassThrough());
-        reply.from(request.raw.url, {
-          timeout: options.timeoutMs,
-          // A service answering 503 has said so; retrying it here would only hide that, and delay the answer.
-          retryDelay: () => null,
-          onError: (failed, { error }) => sendProblem(failed, unreachableService(service, error as ForwardingError)),
-        });
+        const origins = instances.nextInOrder();
+        const hasBody = carriesBody(request);
+        const kept = hasBody && instances.several ? await replayableBody(request.raw) : undefined;
+        // Otherwise unparsed: reply-from streams it on as it came. Through a copy, which the HTTP client may destroy
+        // when the service is down without destroying the incoming request the gateway still answers.
+        if (hasBody && kept === undefined) request.body = request.raw.pipe(new PassThrough());
+        const sendTo = (i: number) =>
+          reply.from(request.raw.url, {
+            getUpstream: () => origins[i],
+            ...(kept !== undefined ? { body: kept, contentType: request.headers['content-type'] ?? 'application/octet-stream' } : {}),
+            timeout: options.timeoutMs,
+            // A service answering 503 has said so; retrying it here would only hide that, and delay the answer.
+            retryDelay: () => null,
+            onError: (failed, { error }) => {
+              const failure = error as ForwardingError;
+              if (neverReached(failure) && i + 1 < origins.length && (!hasBody || kept !== undefined)) return sendTo(i + 1);
+              sendProblem(failed, unreachableService(service, failure));
+            },
+          });
+        sendTo(0);
         return reply;
       };
       // onRequest has answered; Fastify still wants a handler.

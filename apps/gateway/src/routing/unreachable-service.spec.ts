@@ -1,4 +1,4 @@
-import { unreachableService } from './unreachable-service';
+import { neverReached, unreachableService } from './unreachable-service';
 
 describe("the gateway's answer when a service does not answer", () => {
   it('is 503 naming the service when nothing listens there', () => {
@@ -16,5 +16,13 @@ describe("the gateway's answer when a service does not answer", () => {
   });
   it('is 502 when the connection broke off mid-answer', () => {
     expect(unreachableService('referrals', { statusCode: 500, code: 'ECONNRESET' })).toMatchObject({ statusCode: 502, rule: 'gateway.service-failed', message: expect.stringContaining('referrals service') });
+  });
+  it('counts as never reached only a connection that was not made: another instance may then be tried, a write included', () => {
+    expect(neverReached({ statusCode: 503, code: 'FST_REPLY_FROM_SERVICE_UNAVAILABLE', cause: { code: 'ECONNREFUSED' } })).toBe(true);
+    expect(neverReached({ code: 'UND_ERR_CONNECT_TIMEOUT' })).toBe(true);
+    expect(neverReached({ statusCode: 500, code: 'ECONNRESET' })).toBe(false);
+    expect(neverReached({ statusCode: 504, code: 'FST_REPLY_FROM_GATEWAY_TIMEOUT', cause: { code: 'UND_ERR_HEADERS_TIMEOUT' } })).toBe(false);
+    // A 503 the proxy reports without a socket code could be anything: not retried.
+    expect(neverReached({ statusCode: 503 })).toBe(false);
   });
 });

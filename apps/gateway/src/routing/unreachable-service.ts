@@ -10,13 +10,23 @@ export interface ForwardingError {
 const NOT_LISTENING = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const TIMED_OUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'FST_REPLY_FROM_TIMEOUT', 'FST_REPLY_FROM_GATEWAY_TIMEOUT', 'FST_REPLY_FROM_HTTP_REQUEST_TIMEOUT']);
 
+const codesOf = (error: ForwardingError) => [error.code, error.cause?.code].filter((c): c is string => c !== undefined);
+
+/**
+ * Whether the request never reached the service: no connection was made, so nothing can have been written, and the
+ * gateway may try another instance, a write included. Anything later (a reset, a timeout) may have committed.
+ */
+export function neverReached(error: ForwardingError): boolean {
+  return codesOf(error).some((c) => NOT_LISTENING.has(c));
+}
+
 /**
  * The gateway's answer when a service did not answer: the service is named, so staff and operators know which part
  * is down and that the others still serve. Nothing reached a handler, or its answer was lost: a retry with the same
  * Idempotency-Key is safe either way. 503 when nothing listens, 504 when it took too long, 502 when the answer broke off.
  */
 export function unreachableService(service: ServiceName, error: ForwardingError): Problem {
-  const codes = [error.code, error.cause?.code].filter((c): c is string => c !== undefined);
+  const codes = codesOf(error);
   const details = { service };
   if (codes.some((c) => NOT_LISTENING.has(c)) || error.statusCode === 503) {
     return { statusCode: 503, error: 'Service Unavailable', rule: 'gateway.service-unavailable', message: `the ${service} service is not answering; the other services still are. Try again shortly`, details };

@@ -95,17 +95,22 @@ describe('configuration', () => {
   it('reads the service URLs the gateway routes to, and names a malformed one', () => {
     expect(loadConfig({ REFERRALS_URL: 'http://127.0.0.1:3001', RELAY_URL: 'https://relay.internal/' })).toMatchObject({ REFERRALS_URL: 'http://127.0.0.1:3001', RELAY_URL: 'https://relay.internal/' });
     expect(problemsOf({ REFERRALS_URL: '127.0.0.1:3001', DIRECTORY_URL: 'ftp://d:21', INSIGHTS_URL: 'http://insights/reports', RELAY_URL: 'http://relay:3004' })).toEqual([
-      'REFERRALS_URL: REFERRALS_URL must be the http:// or https:// origin of the referrals service, e.g. http://127.0.0.1:3001',
-      'DIRECTORY_URL: DIRECTORY_URL must be the http:// or https:// origin of the directory service, e.g. http://127.0.0.1:3001',
-      'INSIGHTS_URL: INSIGHTS_URL must be the http:// or https:// origin of the insights service, e.g. http://127.0.0.1:3001',
+      'REFERRALS_URL: REFERRALS_URL must be the http:// or https:// origin of the referrals service, e.g. http://127.0.0.1:3001, or several comma-separated, one per instance',
+      'DIRECTORY_URL: DIRECTORY_URL must be the http:// or https:// origin of the directory service, e.g. http://127.0.0.1:3001, or several comma-separated, one per instance',
+      'INSIGHTS_URL: INSIGHTS_URL must be the http:// or https:// origin of the insights service, e.g. http://127.0.0.1:3001, or several comma-separated, one per instance',
     ]);
+    // Several instances of a service: comma-separated origins, each checked.
+    expect(loadConfig({ REFERRALS_URL: 'http://r1:3001, http://r2:3001/' })).toMatchObject({ REFERRALS_URL: 'http://r1:3001, http://r2:3001/' });
+    for (const bad of ['http://r1:3001,', 'http://r1:3001,r2:3001', 'http://r1:3001,,http://r2:3001', 'http://r1:3001;http://r2:3001']) {
+      expect({ bad, problems: problemsOf({ REFERRALS_URL: bad }) }).toEqual({ bad, problems: [expect.stringMatching(/^REFERRALS_URL: REFERRALS_URL must be the http:\/\/ or https:\/\/ origin of the referrals service.*several comma-separated/)] });
+    }
     expect(loadConfig({})).toMatchObject({ GATEWAY_TIMEOUT_MS: 30000 });
     expect(problemsOf({ GATEWAY_TIMEOUT_MS: '5' })).toEqual(['GATEWAY_TIMEOUT_MS: GATEWAY_TIMEOUT_MS must be at least 100']);
     expect(problemsOf({ GATEWAY_TIMEOUT_MS: 'soon' })).toEqual(['GATEWAY_TIMEOUT_MS: GATEWAY_TIMEOUT_MS must be a whole number of milliseconds']);
   });
   it('lets the gateway start only with all four service URLs, naming each missing one', () => {
-    const all = { REFERRALS_URL: 'http://r:1', DIRECTORY_URL: 'http://d:2/', INSIGHTS_URL: 'http://i:3', RELAY_URL: 'https://relay' };
-    expect(gatewayTargets(loadConfig(all))).toEqual({ referrals: 'http://r:1', directory: 'http://d:2', insights: 'http://i:3', relay: 'https://relay' });
+    const all = { REFERRALS_URL: 'http://r:1, http://r2:1/', DIRECTORY_URL: 'http://d:2/', INSIGHTS_URL: 'http://i:3', RELAY_URL: 'https://relay' };
+    expect(gatewayTargets(loadConfig(all))).toEqual({ referrals: ['http://r:1', 'http://r2:1'], directory: ['http://d:2'], insights: ['http://i:3'], relay: ['https://relay'] });
     let error: ConfigurationError | undefined;
     try {
       gatewayTargets(loadConfig({ DIRECTORY_URL: 'http://d:2' }));

@@ -4,9 +4,14 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, Valida
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1');
 
-/** A service's origin: scheme, host and optional port, nothing after (the gateway appends the request's path). */
-const SERVICE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?\/?$/;
-const serviceUrlRule = (name: string, service: string) => `${name} must be the http:// or https:// origin of the ${service} service, e.g. http://127.0.0.1:3001`;
+/**
+ * A service's origin: scheme, host and optional port, nothing after (the gateway appends the request's path); or
+ * several, comma-separated, for as many instances of the service (the gateway takes them in turn).
+ */
+const ORIGIN = '\\s*https?:\\/\\/[A-Za-z0-9.-]+(:\\d{1,5})?\\/?\\s*';
+const SERVICE_URL = new RegExp(`^${ORIGIN}(,${ORIGIN})*$`);
+const serviceUrlRule = (name: string, service: string) =>
+  `${name} must be the http:// or https:// origin of the ${service} service, e.g. http://127.0.0.1:3001, or several comma-separated, one per instance`;
 
 /** Every setting the platform reads from its environment, validated once at start. */
 export class OnedoorConfig {
@@ -171,11 +176,13 @@ export const GATEWAY_TARGETS = [
 export type ServiceName = (typeof GATEWAY_TARGETS)[number]['service'];
 
 /**
- * The four service URLs, for the gateway: each must be set when it routes (loadConfig has checked the format of
- * those given; other processes need none of them). Missing ones are named together, as loadConfig names problems.
+ * The four services' origins, for the gateway (one per instance of each): each setting must be given when it routes
+ * (loadConfig has checked the format of those given; other processes need none of them). Missing ones are named
+ * together, as loadConfig names problems.
  */
-export function gatewayTargets(config: OnedoorConfig): Record<ServiceName, string> {
+export function gatewayTargets(config: OnedoorConfig): Record<ServiceName, string[]> {
   const missing = GATEWAY_TARGETS.filter((t) => config[t.setting] === undefined).map((t) => `${t.setting}: ${t.setting} must be set for the gateway to route to the ${t.service} service`);
   if (missing.length > 0) throw new ConfigurationError(missing);
-  return Object.fromEntries(GATEWAY_TARGETS.map((t) => [t.service, config[t.setting]!.replace(/\/$/, '')])) as Record<ServiceName, string>;
+  const originsOf = (setting: string) => setting.split(',').map((origin) => origin.trim().replace(/\/$/, ''));
+  return Object.fromEntries(GATEWAY_TARGETS.map((t) => [t.service, originsOf(config[t.setting]!)])) as Record<ServiceName, string[]>;
 }

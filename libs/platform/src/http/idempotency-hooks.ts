@@ -5,12 +5,17 @@ import type { EventStore } from '@onedoor/event-store';
 import { IdempotentRequest, runAsIdempotentRequest } from './idempotency-context';
 import { identifyIdempotentRequest } from './idempotency-identity';
 import { findEarlierAttempt } from './idempotency-log';
-import { IdempotencyStore } from './idempotency-store';
+import { IdempotencyStore, StoredResponse } from './idempotency-store';
 import { Problem } from './problem';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY_FORMAT = /^[A-Za-z0-9._:-]{1,200}$/;
 const REPLAYED_HEADERS = ['etag', 'location', 'content-type'];
+/**
+ * How long a key's claim holds without a release: far longer than a request takes, short enough that a retry after
+ * its instance died (the claim never released) runs within seconds. See IdempotencyStore.claim.
+ */
+export const IDEMPOTENCY_CLAIM_HOLD_MS = 10_000;
 
 interface Pending {
   scopeKey: string;
@@ -41,8 +46,11 @@ const keyReused = (reply: FastifyReply) =>
  * that one runs on the store's writer thread, after the handler, and the answer does not exist yet.
  */
 export function installIdempotency(fastify: FastifyInstance, store: IdempotencyStore, events: EventStore): void {
-  const inFlight = new Set<string>();
   const logger = new Logger('idempotency');
+  const replay = (reply: FastifyReply, first: StoredResponse) => {
+    for (const [name, value] of Object.entries(first.headers)) reply.header(name, value);
+    return reply.code(first.statusCode).header('idempotent-replayed', 'true').send(first.body);
+  };
 
   fastify.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
@@ -53,25 +61,33 @@ export function installIdempotency(fastify: FastifyInstance, store: IdempotencyS
       return refuse(reply, { statusCode: 400, error: 'Bad Request', rule: 'input.idempotency-key-invalid', message: 'Idempotency-Key must be 1–200 letters, digits, dots, dashes, colons or underscores', fields: [{ field: 'Idempotency-Key', rules: ['must match [A-Za-z0-9._:-]{1,200}'] }] });
     }
     const identity = identifyIdempotentRequest({ authorization, key, method: request.method, url: request.url, body: request.body });
-    const first = await store.find(identity.scopeKey);
-    if (first) {
-      if (first.fingerprint !== identity.fingerprint) return keyReused(reply);
-      for (const [name, value] of Object.entries(first.headers)) reply.header(name, value);
-      return reply.code(first.statusCode).header('idempotent-replayed', 'true').send(first.body);
-    }
-    if (inFlight.has(identity.scopeKey)) {
+    const answered = async () => {
+      const first = await store.find(identity.scopeKey);
+      if (first && first.fingerprint !== identity.fingerprint) return keyReused(reply);
+      return first && replay(reply, first);
+    };
+    const before = await answered();
+    if (before) return before;
+    // One attempt at a time, on every instance sharing the store: two running at once would both miss the log's
+    // record of the other and make up different ids (two referrals for one create).
+    if (!(await store.claim(identity.scopeKey, IDEMPOTENCY_CLAIM_HOLD_MS))) {
       return refuse(reply, { statusCode: 409, error: 'Conflict', rule: 'idempotency.in-progress', message: 'a request with this Idempotency-Key is still being processed' });
     }
-    inFlight.add(identity.scopeKey);
     let earlier;
     try {
+      // The attempt that held the key before may have answered meanwhile.
+      const meanwhile = await answered();
+      if (meanwhile) {
+        await store.release(identity.scopeKey);
+        return meanwhile;
+      }
       earlier = await findEarlierAttempt(events, identity.idempotencyId, new Date());
     } catch (error) {
-      inFlight.delete(identity.scopeKey);
+      await store.release(identity.scopeKey);
       throw error;
     }
     if (earlier && earlier.requestFingerprint !== identity.logFingerprint) {
-      inFlight.delete(identity.scopeKey);
+      await store.release(identity.scopeKey);
       return keyReused(reply);
     }
     // The earlier attempt's answer was lost with its process: this one is built again, and says it is a replay.
@@ -113,6 +129,6 @@ export function installIdempotency(fastify: FastifyInstance, store: IdempotencyS
 
   fastify.addHook('onResponse', async (request) => {
     const pending = pendingOf.get(request);
-    if (pending) inFlight.delete(pending.scopeKey);
+    if (pending) await store.release(pending.scopeKey);
   });
 }

@@ -39,6 +39,20 @@ export function describeIdempotencyStore(name: string, open: () => Promise<Idemp
       expect(await store.forgetPerson('amira')).toBe(0);
     });
 
+    it('lets one attempt at a time claim a key: another is refused until it is released, or its hold lapses', async () => {
+      const { store } = subject;
+      expect(await store.claim('busy', 60_000)).toBe(true);
+      expect(await store.claim('busy', 60_000)).toBe(false);
+      expect(await store.claim('other', 60_000)).toBe(true);
+      await store.release('busy');
+      expect(await store.claim('busy', 1)).toBe(true);
+      // A claim its process never released (it died) lapses.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await store.claim('busy', 60_000)).toBe(true);
+      // Of attempts racing for one key, exactly one gets it.
+      expect((await Promise.all([1, 2, 3].map(() => store.claim('raced', 60_000)))).filter(Boolean)).toHaveLength(1);
+    });
+
     it('drops answers older than the cutoff', async () => {
       const { store } = subject;
       await store.save('old', answer('{}'));

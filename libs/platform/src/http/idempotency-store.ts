@@ -15,6 +15,13 @@ export abstract class IdempotencyStore {
   /** Keeps the first answer; a second save for the same key changes nothing. */
   abstract save(scopeKey: string, response: StoredResponse): Promise<void>;
   /**
+   * Claims a key for one attempt at a time: true when the caller may run the request, false while another attempt
+   * holds it, on any instance sharing the store. A claim lapses after `holdMs` unless released: its process may have
+   * died, and the next attempt then finds in the log whatever the dead one committed.
+   */
+  abstract claim(scopeKey: string, holdMs: number): Promise<boolean>;
+  abstract release(scopeKey: string): Promise<void>;
+  /**
    * Erasure: every stored answer about a person names their id (`"personId":"…"`), so forgetting those
    * answers removes the last copies of their details outside the sealed log. Resolves to how many were forgotten.
    */

@@ -43,6 +43,23 @@ describeIdempotencyStore('PostgresIdempotencyStore', async () => {
 });
 
 describe('PostgresIdempotencyStore', () => {
+  it("holds a key's claim for every instance on the schema: two racing on one key, only one runs it", async () => {
+    const schema = freshSchemaName();
+    const pools = [new Pool(testDatabaseConfig()), new Pool(testDatabaseConfig())];
+    try {
+      const [a, b] = await Promise.all(pools.map((pool) => PostgresIdempotencyStore.open({ pool, schema })));
+      expect(await a.claim('k', 60_000)).toBe(true);
+      expect(await b.claim('k', 60_000)).toBe(false);
+      await a.release('k');
+      expect(await b.claim('k', 60_000)).toBe(true);
+      const raced = await Promise.all(Array.from({ length: 6 }, (_, i) => [a, b][i % 2].claim('together', 60_000)));
+      expect(raced.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+      await dropSchema(schema);
+    }
+  });
+
   it('refuses a schema name that is not a plain lower-case identifier, naming the rule', async () => {
     const pool = new Pool(testDatabaseConfig());
     try {

@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
 import { IdempotencyStore, personMention, StoredResponse } from './idempotency-store';
 
-/** Stored first answers in their own SQLite file (requests.sqlite), for the embedded deployment's one process. */
+/**
+ * Stored first answers in their own SQLite file (requests.sqlite), for the embedded deployment's one process. Claims
+ * live in that process's memory: a crash frees them at once, so a retry after a restart runs straight away.
+ */
 export class SqliteIdempotencyStore extends IdempotencyStore {
   private readonly db: Database.Database;
+  private readonly claims = new Map<string, number>();
   private readonly select: Database.Statement<[string], { fingerprint: string; status_code: number; headers: string; body: string }>;
   private readonly insert: Database.Statement<[string, string, number, string, string, string]>;
   private readonly forgetMentions: Database.Statement<[string]>;
@@ -32,6 +36,17 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
 
   async save(scopeKey: string, response: StoredResponse): Promise<void> {
     this.insert.run(scopeKey, response.fingerprint, response.statusCode, JSON.stringify(response.headers), response.body, new Date().toISOString());
+  }
+
+  async claim(scopeKey: string, holdMs: number): Promise<boolean> {
+    const heldUntil = this.claims.get(scopeKey);
+    if (heldUntil !== undefined && heldUntil >= Date.now()) return false;
+    this.claims.set(scopeKey, Date.now() + holdMs);
+    return true;
+  }
+
+  async release(scopeKey: string): Promise<void> {
+    this.claims.delete(scopeKey);
   }
 
   async forgetPerson(personId: string): Promise<number> {

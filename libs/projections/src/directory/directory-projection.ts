@@ -47,7 +47,7 @@ export class DirectoryProjection implements Projection {
   constructor(readonly readModel: DirectoryReadModel) {}
 
   apply(recorded: RecordedEvent): void {
-    this.readModel.write(this.changesFrom(domainEventOf(recorded)), recorded.position);
+    this.readModel.write(this.changesFrom(domainEventOf(recorded)), recorded.position, recorded.id);
   }
 
   reset(): void {

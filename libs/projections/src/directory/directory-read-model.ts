@@ -17,14 +17,17 @@ import type { DirectorySearch, DirectorySearchResult } from './directory-search'
  * implement this too. An abstract class rather than an interface only so NestJS can inject it by type.
  */
 export abstract class DirectoryReadModel {
-  /** Forget everything, ready for a rebuild from position 0. */
+  /**
+   * Ready for a rebuild from position 0: an in-process store forgets everything; a store shared by several
+   * instances (Redis) keeps what the others serve and skips the writes it already holds.
+   */
   abstract clear(): void;
 
   /**
    * Stores everything one event changed, and its position as the checkpoint, all at once. The records
-   * become the read model's: a writer never changes one after writing it.
+   * become the read model's: a writer never changes one after writing it. `eventId` is that event's id.
    */
-  abstract write(changes: DirectoryChanges, position: number): void;
+  abstract write(changes: DirectoryChanges, position: number, eventId?: string): void;
 
   /** Position of the last event written: a store that outlives the process resumes after it. */
   abstract checkpoint(): Promise<number>;

@@ -24,11 +24,21 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
 const parsed = <T>(json: string | null | undefined): T | undefined => (json == null ? undefined : (JSON.parse(json) as T));
 const allParsed = <T>(values: (string | null)[]): T[] => values.flatMap((v) => (v == null ? [] : [JSON.parse(v) as T]));
 
+/** Bumped when the records' shape changes: a model written in another shape is rebuilt, as one from another log is. */
+const RECORDS_FORMAT = 1;
+
 /**
  * The directory read model in Redis, for the distributed deployment. The projection runner's writes are
  * synchronous, so each write is queued in order and applied as one MULTI (changes and checkpoint together);
  * every read first waits for the queue, so this process reads its own writes, and a failed write fails
  * every later read rather than serve a directory that silently drifted from the log.
+ *
+ * One model is shared by every instance projecting the same log, each writing every event. So a write goes in
+ * only past the stored checkpoint (WATCHed, so of two instances writing one position only the first does), and a
+ * process replaying from the start (clear) keeps what the others serve: its writes up to the checkpoint are skipped,
+ * being there already. Only a model whose first event, or records format, is not this log's is wiped, at the
+ * replay's first write (every instance then restarts, as after any change of log). A log restored to before the
+ * stored checkpoint is not detected: delete the keys (deleteAll) before starting on it.
  *
  * Search keeps the same indexes as the in-process store, as Redis sets: active services, by need, by
  * community and by word, plus a sorted set of every word so a prefix finds its words with ZRANGEBYLEX.
@@ -39,6 +49,8 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   private readonly prefix: string;
   private queue: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
+  /** Set by clear(): the next write is the log's first event, which says whether the stored model is this log's. */
+  private replaying = false;
 
   constructor(options: RedisDirectoryReadModelOptions) {
     super();
@@ -48,15 +60,27 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
     this.prefix = options.keyPrefix;
   }
 
+  /** Ready for a replay from the start; the stored model stays for the other instances (see the class comment). */
   clear(): void {
+    this.replaying = true;
     this.enqueue(async () => {
       this.failure = undefined;
-      await this.deleteEverything();
     });
   }
 
-  write(changes: DirectoryChanges, position: number): void {
-    this.enqueue(() => this.apply(changes, position));
+  write(changes: DirectoryChanges, position: number, eventId?: string): void {
+    const firstOfReplay = this.replaying;
+    this.replaying = false;
+    this.enqueue(async () => {
+      if (firstOfReplay && eventId !== undefined) await this.keepOnlyIfFrom(eventId);
+      await this.applyOnce(changes, position, eventId);
+    });
+  }
+
+  /** Deletes every key of this model, for every instance: the next replay writes it afresh. */
+  async deleteAll(): Promise<void> {
+    await this.queue;
+    await this.deleteEverything();
   }
 
   /** Resolves once every queued write is in Redis; rejects with the first that failed. */
@@ -162,7 +186,35 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
     return [...intersectAll(answers)];
   }
 
-  private async apply(changes: DirectoryChanges, position: number): Promise<void> {
+  /** Wipes a model another log (or another records format) wrote; `firstEventId` is this log's first event. */
+  private async keepOnlyIfFrom(firstEventId: string): Promise<void> {
+    const origin = await this.redis.get(this.key('origin'));
+    if (origin !== null && origin !== `${RECORDS_FORMAT}:${firstEventId}`) await this.deleteEverything();
+  }
+
+  /** Applies the changes unless the stored model is already at or past `position`; retried when another instance wrote meanwhile. */
+  private async applyOnce(changes: DirectoryChanges, position: number, eventId: string | undefined): Promise<void> {
+    for (;;) {
+      await this.redis.watch(this.key('checkpoint'));
+      const stored = Number((await this.redis.get(this.key('checkpoint'))) ?? 0);
+      if (position <= stored) {
+        await this.redis.unwatch();
+        return;
+      }
+      const tx = await this.changesTransaction(changes);
+      // The first write of an empty model names the log (and the format) it belongs to.
+      if (stored === 0 && eventId !== undefined) tx.set(this.key('origin'), `${RECORDS_FORMAT}:${eventId}`);
+      tx.set(this.key('checkpoint'), String(position));
+      const results = await tx.exec();
+      // Null: the checkpoint moved after WATCH, another instance wrote first; look again.
+      if (results === null) continue;
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0];
+      return;
+    }
+  }
+
+  private async changesTransaction(changes: DirectoryChanges): Promise<ReturnType<Redis['multi']>> {
     const services = changes.services ?? [];
     // What each service was indexed under before, and its partner's name: read first, then one MULTI.
     const [oldKeys, savedNames, oldServices] = services.length
@@ -192,10 +244,7 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
       const keys = searchKeysOf(service, organizationName);
       if (keys) this.index(tx, service, keys);
     });
-    tx.set(this.key('checkpoint'), String(position));
-    const results = await tx.exec();
-    const failed = results?.find(([error]) => error);
-    if (!results || failed) throw failed?.[0] ?? new Error('the Redis transaction was discarded');
+    return tx;
   }
 
   private index(tx: ReturnType<Redis['multi']>, service: DirectoryService, keys: SearchKeys): void {
