@@ -1,7 +1,8 @@
 import { ReferralEvent, ReferralState, initialReferralState, isOpen, referralDecider } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, setOf, snapshotShaped } from './checkpoints/snapshot-shape';
 import { historyEntryOf, isReferralEvent } from './referral-history';
 import type { InteractionRecord, ReferralRecord } from './referral-record';
 import { Worklist, WorklistQuery, worklistOf } from './worklist';
@@ -11,19 +12,28 @@ interface Entry {
   record: ReferralRecord;
 }
 
+/** Free text in the records stays sealed, so the whole book can be saved as it is. */
+interface BookSnapshot {
+  referrals: Map<string, Entry>;
+  byPartner: Map<string, Set<string>>;
+  byPerson: Map<string, Set<string>>;
+  erasedPeople: Set<string>;
+}
+
 /**
  * Every referral with its history and recorded support, and each partner's worklist. Status and
  * parties come from folding with the referral decider, so the book agrees with the command side.
  * Free text stays sealed and opens per query.
  */
-export class ReferralBook implements Projection {
+export class ReferralBook implements SnapshottedProjection {
   readonly name = 'referral-book';
-  private readonly referrals = new Map<string, Entry>();
+  readonly snapshotVersion = 1;
+  private referrals = new Map<string, Entry>();
   /** Referrals each partner is a current party to (referring or receiving): worklists never scan the book. */
-  private readonly byPartner = new Map<string, Set<string>>();
-  private readonly byPerson = new Map<string, Set<string>>();
+  private byPartner = new Map<string, Set<string>>();
+  private byPerson = new Map<string, Set<string>>();
   /** Erased people: their text reads as erased even before the key store catches up. */
-  private readonly erasedPeople = new Set<string>();
+  private erasedPeople = new Set<string>();
 
   constructor(private readonly vault: PersonalDataVault) {}
 
@@ -82,6 +92,18 @@ export class ReferralBook implements Projection {
     this.byPartner.clear();
     this.byPerson.clear();
     this.erasedPeople.clear();
+  }
+
+  snapshot(): BookSnapshot {
+    return { referrals: this.referrals, byPartner: this.byPartner, byPerson: this.byPerson, erasedPeople: this.erasedPeople };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<BookSnapshot>(state, this.name, ['referrals', 'byPartner', 'byPerson', 'erasedPeople']);
+    this.referrals = mapOf(saved.referrals, this.name, 'referrals');
+    this.byPartner = mapOf(saved.byPartner, this.name, 'byPartner');
+    this.byPerson = mapOf(saved.byPerson, this.name, 'byPerson');
+    this.erasedPeople = setOf(saved.erasedPeople, this.name, 'erasedPeople');
   }
 
   referral(referralId: string): ReferralRecord | undefined {

@@ -39,6 +39,8 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   private readonly prefix: string;
   private queue: Promise<void> = Promise.resolve();
   private failure: Error | undefined;
+  /** The position of the last write queued: what a checkpoint taken now stands for. */
+  private written = 0;
 
   constructor(options: RedisDirectoryReadModelOptions) {
     super();
@@ -49,6 +51,7 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   }
 
   clear(): void {
+    this.written = 0;
     this.enqueue(async () => {
       this.failure = undefined;
       await this.deleteEverything();
@@ -56,7 +59,24 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   }
 
   write(changes: DirectoryChanges, position: number): void {
+    this.written = position;
     this.enqueue(() => this.apply(changes, position));
+  }
+
+  /** The records are in Redis already: a checkpoint only notes the position they stand at. */
+  snapshot(): { checkpoint: number } {
+    return { checkpoint: this.written };
+  }
+
+  /**
+   * Usable only when Redis still holds exactly that state: written further by this process before a crash, by
+   * another instance sharing the keys, or cleared, it no longer matches the checkpoint and the runner rebuilds.
+   */
+  async restore(state: unknown): Promise<void> {
+    const { checkpoint } = state as { checkpoint?: unknown };
+    const inRedis = await this.checkpoint();
+    if (typeof checkpoint !== 'number' || inRedis !== checkpoint) throw new Error(`the directory in Redis is at position ${inRedis}, not the checkpoint's ${String(checkpoint)}`);
+    this.written = checkpoint;
   }
 
   /** Resolves once every queued write is in Redis; rejects with the first that failed. */
