@@ -42,7 +42,7 @@ interface RosterSnapshot {
  */
 export class ConsortiumRoster implements SnapshottedProjection {
   readonly name = 'consortium-roster';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private state: ConsortiumState = initialConsortiumState;
   private formedAt: string | undefined;
   private roster = new Map<string, RosterPartner>();

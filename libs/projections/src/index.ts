@@ -23,3 +23,7 @@ export * from './service-load';
 export * from './partner-responsiveness';
 export * from './outcomes';
 export * from './person-name-index';
+export * from './checkpoints/checkpoint-store';
+export * from './checkpoints/sqlite-checkpoint-store';
+export * from './checkpoints/postgres-checkpoint-store';
+export * from './checkpoints/read-model-checkpoints';

@@ -35,7 +35,7 @@ const DAY = 24 * HOUR;
  */
 export class PartnerResponsiveness implements SnapshottedProjection {
   readonly name = 'partner-responsiveness';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   /** Referral → the partner it is waiting on and when it was routed there. */
   private awaiting = new Map<string, Awaiting>();
   /** Partner → its answers, in log order (which is time order). */

@@ -57,7 +57,7 @@ interface RegisterSnapshot {
  */
 export class PersonRegister implements SnapshottedProjection {
   readonly name = 'person-register';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private people = new Map<string, Entry>();
   /** Normalised name + date of birth → people, for the duplicate check without opening every record. */
   private readonly byNameAndBirth = new Map<string, Set<string>>();

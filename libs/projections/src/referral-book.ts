@@ -27,7 +27,7 @@ interface BookSnapshot {
  */
 export class ReferralBook implements SnapshottedProjection {
   readonly name = 'referral-book';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private referrals = new Map<string, Entry>();
   /** Referrals each partner is a current party to (referring or receiving): worklists never scan the book. */
   private byPartner = new Map<string, Set<string>>();

@@ -45,7 +45,7 @@ interface Listing {
  */
 export class ServiceCatalogue implements SnapshottedProjection {
   readonly name = 'service-catalogue';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private listings = new Map<string, Listing>();
 
   apply(recorded: RecordedEvent): void {

@@ -31,7 +31,7 @@ const NONE: Load = { open: 0, waitlisted: 0 };
  */
 export class ServiceLoad implements SnapshottedProjection {
   readonly name = 'service-load';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private referrals = new Map<string, Held>();
   private byService = new Map<string, Load>();
   private byPartner = new Map<string, Load>();

@@ -47,7 +47,7 @@ interface DirectorySnapshot {
  */
 export class DirectoryProjection implements SnapshottedProjection {
   readonly name = 'directory';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private consortium: DirectoryConsortium | undefined;
   private ids = new HsdsIds(undefined);
   private partners = new Map<string, DirectoryOrganization>();

@@ -33,7 +33,7 @@ const CONTRACT_EVENTS = new Set(['ContractAgreed', 'ContractAmended', 'ClaimAdju
 /** Commissioner contracts, their terms over time (folded by the domain's own decider) and the hub's claim changes. */
 export class ContractBook implements SnapshottedProjection {
   readonly name = 'contract-book';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private contracts = new Map<string, { state: ContractState; record: ContractRecord }>();
 
   apply(recorded: RecordedEvent): void {

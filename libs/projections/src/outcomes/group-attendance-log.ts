@@ -13,7 +13,7 @@ export interface GroupSession {
 /** Light-touch group sessions and their head counts: attendances, never participants. */
 export class GroupAttendanceLog implements SnapshottedProjection {
   readonly name = 'group-attendance-log';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private sessions: GroupSession[] = [];
 
   apply(recorded: RecordedEvent): void {

@@ -56,7 +56,7 @@ interface HistoriesSnapshot {
 
 export class ParticipantHistories implements SnapshottedProjection {
   readonly name = 'participant-histories';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private people = new Map<string, Participant>();
   private personOfReferral = new Map<string, string>();
   private voided = new Set<string>();

@@ -31,7 +31,7 @@ interface JourneysSnapshot {
 
 export class ReferralJourneys implements SnapshottedProjection {
   readonly name = 'referral-journeys';
-  readonly snapshotVersion = 1;
+  readonly snapshotVersion: number = 1;
   private placements: Placement[] = [];
   private current = new Map<string, Placement>();
   private personOf = new Map<string, string>();
