@@ -25,3 +25,4 @@ export * from './platform.module';
 export * from './boot-alone';
 export * from './health/health-registry';
 export * from './logging/app-logger';
+export * from './storage/read-model-checkpoint-store';

@@ -72,6 +72,7 @@ export class ProjectionRunner {
   private saving: Promise<void> | undefined;
   private periodic = false;
   private timer: NodeJS.Timeout | undefined;
+  private resumed: RunnerResume | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -106,6 +107,7 @@ export class ProjectionRunner {
     const from = this.applied;
     await this.waitFor(head);
     const resume: RunnerResume = { restored: outcome.restored, from, read: this.applied - from, ...(outcome.restored ? {} : { rebuildBecause: outcome.reason }) };
+    this.resumed = resume;
     if (this.checkpoints) {
       const { logger, runner, policy } = this.checkpoints;
       if (outcome.restored) logger.log('read models restored from their checkpoint', { runner, checkpoint: from, read: resume.read, head });
@@ -133,6 +135,11 @@ export class ProjectionRunner {
     this.failure = undefined;
     this.state = 'running';
     this.subscription = this.store.subscribe(afterPosition, (event) => this.applyToAll(event), (error) => this.fail(error));
+  }
+
+  /** How the last `resume` reached the head: restored or rebuilt, and how many events it read. */
+  get lastResume(): RunnerResume | undefined {
+    return this.resumed;
   }
 
   /** Position of the last event applied to every projection. */
