@@ -27,3 +27,5 @@ export * from './checkpoints/checkpoint-store';
 export * from './checkpoints/sqlite-checkpoint-store';
 export * from './checkpoints/postgres-checkpoint-store';
 export * from './checkpoints/read-model-checkpoints';
+export * from './checkpoints/snapshot-shape';
+export * from './checkpoints/checkpoint-writer';

@@ -1,8 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
 import { Projection, SnapshottedProjection, isSnapshotted } from './projection';
 import type { ReadModelCheckpoints } from './checkpoints/read-model-checkpoints';
-import type { ReadModelCheckpoint } from './checkpoints/checkpoint-store';
-import { messageOf } from './checkpoints/message-of';
+import { CheckpointWriter } from './checkpoints/checkpoint-writer';
 
 export interface ProjectionRunnerOptions {
   /** Told when a projection throws (the runner then stays stopped) or the subscription itself fails. */
@@ -64,12 +63,11 @@ export class ProjectionRunner {
   private waiters: Waiter[] = [];
   private readonly onError: (error: Error) => void;
   private readonly checkpoints: ReadModelCheckpoints | undefined;
+  private readonly writer: CheckpointWriter | undefined;
   /** Id of the event at `applied`: a checkpoint names it, so a restart can tell it belongs to this log. */
   private lastEventId: string | undefined;
-  private savedPosition = 0;
   private sinceSave = 0;
   /** Periodic saves begin once `resume` has caught up: a rebuild is saved once, at its end, not every N events. */
-  private saving: Promise<void> | undefined;
   private periodic = false;
   private timer: NodeJS.Timeout | undefined;
   private resumed: RunnerResume | undefined;
@@ -84,6 +82,7 @@ export class ProjectionRunner {
     this.checkpoints = options.checkpoints;
     const unsaved = this.checkpoints ? projections.filter((p) => !isSnapshotted(p)).map((p) => p.name) : [];
     if (unsaved.length) throw new TypeError(`a checkpointed runner needs snapshotted projections; these are not: ${unsaved.join(', ')}`);
+    this.writer = this.checkpoints && new CheckpointWriter(this.checkpoints, projections as SnapshottedProjection[]);
   }
 
   /**
@@ -98,10 +97,10 @@ export class ProjectionRunner {
       : ({ restored: false, reason: 'checkpoints are off' } as const);
     if (outcome.restored) {
       this.lastEventId = outcome.eventId;
-      this.savedPosition = outcome.position;
+      this.writer?.markSaved(outcome.position);
       this.start(outcome.position);
     } else {
-      this.savedPosition = 0;
+      this.writer?.markSaved(0);
       this.start(0);
     }
     const from = this.applied;
@@ -177,14 +176,14 @@ export class ProjectionRunner {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.periodic = false;
-    await this.saving;
+    await this.writer?.settled();
     if (wasRunning && this.state === 'stopped') this.saveNow();
-    await this.saving;
+    await this.writer?.settled();
   }
 
   /** Waits for the checkpoint being written, if any (tests, and benches that time it). */
   async checkpointSaved(): Promise<void> {
-    await this.saving;
+    await this.writer?.settled();
   }
 
   private applyToAll(event: RecordedEvent): void {
@@ -202,31 +201,10 @@ export class ProjectionRunner {
     this.resolveWaiters();
   }
 
-  /**
-   * Captures every projection now (synchronously, so between two events) and writes it in the background, one
-   * write at a time: a save due while one is in flight waits for the next event or tick. A failed write costs
-   * only a longer restart, so it is logged, not fatal.
-   */
+  /** Saves every projection now: called only between two events (after one is applied, or from a timer). */
   private saveNow(): void {
-    const checkpoints = this.checkpoints;
-    if (!checkpoints || this.state === 'failed' || this.saving || this.lastEventId === undefined || this.applied === this.savedPosition) return;
-    const previous = this.savedPosition;
-    let checkpoint: ReadModelCheckpoint;
-    try {
-      checkpoint = checkpoints.capture(this.projections as SnapshottedProjection[], this.applied, this.lastEventId);
-    } catch (error) {
-      checkpoints.logger.warn('could not capture the read models for a checkpoint', { runner: checkpoints.runner, position: this.applied, error: messageOf(error) });
-      return;
-    }
-    this.savedPosition = checkpoint.position;
-    this.sinceSave = 0;
-    this.saving = checkpoints
-      .save(checkpoint)
-      .catch((error: unknown) => {
-        if (this.savedPosition === checkpoint.position) this.savedPosition = previous;
-        checkpoints.logger.warn('could not save the read models\' checkpoint', { runner: checkpoints.runner, position: checkpoint.position, error: messageOf(error) });
-      })
-      .finally(() => (this.saving = undefined));
+    if (this.state === 'failed' || !this.writer) return;
+    if (this.writer.save(this.applied, this.lastEventId)) this.sinceSave = 0;
   }
 
   private fail(error: Error): void {

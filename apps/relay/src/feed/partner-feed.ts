@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
 import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry } from '@onedoor/platform';
+import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry, readModelCheckpoints } from '@onedoor/platform';
+import { CheckpointStore } from '@onedoor/projections';
 import { join } from 'node:path';
 import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from './partner-feed-store';
+import { RouterCheckpoints } from './router-checkpoints';
 
 /** One message as the pull feed and webhooks serve it: the same CloudEvent as on Kafka, in structured form. */
 export interface FeedItem {
@@ -44,6 +46,11 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   private pendingEvents = 0;
   private flushTimer?: NodeJS.Immediate;
   private failure?: Error;
+  /** Saves the router's state so a restart routes only what it missed (undefined when checkpoints are off). */
+  private readonly routerCheckpoints: RouterCheckpoints | undefined;
+  private lastEventId: string | undefined;
+  private routedFromAtStart = 0;
+  private saveTimer?: NodeJS.Timeout;
   private waiters: { position: number; resolve(): void }[] = [];
   private readonly listeners: (() => void)[] = [];
 
@@ -53,7 +60,9 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     @Inject(PUBLICATION_ROUTER) private readonly router: PublicationRouter,
     private readonly vault: PersonalDataVault,
     health: HealthRegistry,
+    checkpoints: CheckpointStore,
   ) {
+    this.routerCheckpoints = RouterCheckpoints.of(router, readModelCheckpoints(config, checkpoints, 'partner-feed'));
     // A feed stopped on an event it could not route serves stale pages: the process is then not healthy.
     health.register('partner-feed', () =>
       this.failure ? { status: 'degraded', position: this.applied, detail: `stopped: ${this.failure.message}` } : { status: this.store ? 'ok' : 'starting', position: this.applied },
@@ -65,15 +74,26 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     this.checkpointAtStart = this.store.checkpoint();
     const head = await this.events.headPosition();
     if (this.checkpointAtStart > head) throw new Error(`feed.sqlite is at position ${this.checkpointAtStart}, past the event log's head ${head}: it belongs to another log`);
-    this.subscription = this.events.subscribe(0, (event) => this.take(event), (error) => this.fail(error));
+    const routedUpTo = (await this.routerCheckpoints?.restore(this.events, this.checkpointAtStart)) ?? 0;
+    this.applied = this.taken = this.routedFromAtStart = routedUpTo;
+    this.subscription = this.events.subscribe(routedUpTo, (event) => this.take(event), (error) => this.fail(error));
     await this.caughtUp(head, Number.POSITIVE_INFINITY);
-    this.logger.log({ msg: 'partner feed caught up', position: this.applied, resumedFrom: this.checkpointAtStart });
+    this.logger.log({ msg: 'partner feed caught up', position: this.applied, resumedFrom: this.checkpointAtStart, routedFrom: routedUpTo });
+    if (this.routerCheckpoints) {
+      this.saveRouter();
+      this.saveTimer = setInterval(() => this.saveRouter(), this.routerCheckpoints.policy.everyMs).unref();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.saveTimer) clearInterval(this.saveTimer);
     await this.subscription?.stop();
     try {
-      if (!this.failure && this.store) this.flush();
+      if (!this.failure && this.store) {
+        this.flush();
+        this.saveRouter();
+      }
+      await this.routerCheckpoints?.settled();
     } finally {
       this.waiters.forEach((w) => w.resolve());
       this.store?.close();
@@ -83,6 +103,11 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   /** Called after each event's messages are stored (webhook delivery wakes on it). */
   onAppended(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Where this start's routing began: its router checkpoint, or 0 when it routed the whole log. */
+  get routedFrom(): number {
+    return this.routedFromAtStart;
   }
 
   get position(): number {
@@ -150,6 +175,7 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   private take(event: RecordedEvent): void {
     const messages = this.router.route(event);
     this.taken = event.position;
+    this.lastEventId = event.id;
     if (event.position > this.checkpointAtStart) {
       for (const m of messages) if (m.partnerId !== null) this.pending.push(this.toStored(m));
       this.pendingEvents++;
@@ -182,6 +208,13 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     this.waiters = this.waiters.filter((w) => w.position > this.applied);
     due.forEach((w) => w.resolve());
     if (stored) this.listeners.forEach((listener) => listener());
+    if (this.saveTimer && this.applied - this.routerCheckpoints!.savedPosition >= this.routerCheckpoints!.policy.everyEvents) this.saveRouter();
+  }
+
+  /** Only once what the router has routed is stored (applied === taken), so the checkpoint is never past feed.sqlite's. */
+  private saveRouter(): void {
+    if (this.failure || !this.routerCheckpoints || this.applied !== this.taken) return;
+    this.routerCheckpoints.save(this.taken, this.lastEventId);
   }
 
   private toStored(message: OutboundMessage): NewFeedMessage {

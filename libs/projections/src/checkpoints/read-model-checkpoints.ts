@@ -40,8 +40,12 @@ export class ReadModelCheckpoints {
     if (!Number.isInteger(policy.everyMs) || policy.everyMs < 1) throw new RangeError('checkpoint everyMs must be a whole number of at least 1');
   }
 
-  /** Brings the projections back to the saved position, or says why they must be rebuilt from the log. */
-  async restore(projections: SnapshottedProjection[], log: Pick<EventStore, 'readAll' | 'headPosition'>): Promise<RestoreOutcome> {
+  /**
+   * Brings the projections back to the saved position, or says why they must be rebuilt from the log. With
+   * `notAfter`, a checkpoint past that position is refused too (a consumer whose own output is stored elsewhere
+   * up to there, such as the partner feed, cannot skip events it has not stored).
+   */
+  async restore(projections: SnapshottedProjection[], log: Pick<EventStore, 'readAll' | 'headPosition'>, notAfter = Number.POSITIVE_INFINITY): Promise<RestoreOutcome> {
     const rebuild = (reason: string): RestoreOutcome => ({ restored: false, reason });
     let checkpoint: ReadModelCheckpoint | undefined;
     try {
@@ -55,6 +59,7 @@ export class ReadModelCheckpoints {
     const { position, eventId } = checkpoint;
     const head = await log.headPosition();
     if (position > head) return rebuild(`the checkpoint is at position ${position}, past the log's head ${head}`);
+    if (position > notAfter) return rebuild(`the checkpoint is at position ${position}, past ${notAfter}, the last one stored`);
     const [event] = await log.readAll(position - 1, 1);
     if (event?.position !== position || event.id !== eventId) return rebuild(`the event at position ${position} is not the one the checkpoint was taken after`);
     let states: Record<string, unknown>;
