@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { SnapshottedProjection, domainEventOf } from './projection';
 import { mapOf, setOf, snapshotShaped } from './checkpoints/snapshot-shape';
+import { ParsedOnUse } from './checkpoints/parsed-on-use';
 import { historyEntryOf, isReferralEvent } from './referral-history';
 import type { InteractionRecord, ReferralRecord } from './referral-record';
 import { Worklist, WorklistQuery, worklistOf } from './worklist';
@@ -12,9 +13,12 @@ interface Entry {
   record: ReferralRecord;
 }
 
-/** Free text in the records stays sealed, so the whole book can be saved as it is. */
+/**
+ * Free text in the records stays sealed, so the whole book can be saved as it is. Each referral is saved as its
+ * own JSON text (ParsedOnUse): at a million events, decoding every referral's history up front was most of a restart.
+ */
 interface BookSnapshot {
-  referrals: Map<string, Entry>;
+  referrals: Map<string, string>;
   byPartner: Map<string, Set<string>>;
   byPerson: Map<string, Set<string>>;
   erasedPeople: Set<string>;
@@ -27,8 +31,9 @@ interface BookSnapshot {
  */
 export class ReferralBook implements SnapshottedProjection {
   readonly name = 'referral-book';
-  readonly snapshotVersion: number = 1;
-  private referrals = new Map<string, Entry>();
+  readonly snapshotVersion: number = 2;
+  /** An entry restored from a checkpoint stays JSON text until it is first used. */
+  private referrals = new ParsedOnUse<Entry>();
   /** Referrals each partner is a current party to (referring or receiving): worklists never scan the book. */
   private byPartner = new Map<string, Set<string>>();
   private byPerson = new Map<string, Set<string>>();
@@ -95,12 +100,12 @@ export class ReferralBook implements SnapshottedProjection {
   }
 
   snapshot(): BookSnapshot {
-    return { referrals: this.referrals, byPartner: this.byPartner, byPerson: this.byPerson, erasedPeople: this.erasedPeople };
+    return { referrals: this.referrals.saved(), byPartner: this.byPartner, byPerson: this.byPerson, erasedPeople: this.erasedPeople };
   }
 
   restore(state: unknown): void {
     const saved = snapshotShaped<BookSnapshot>(state, this.name, ['referrals', 'byPartner', 'byPerson', 'erasedPeople']);
-    this.referrals = mapOf(saved.referrals, this.name, 'referrals');
+    this.referrals = ParsedOnUse.restored(mapOf(saved.referrals, this.name, 'referrals'));
     this.byPartner = mapOf(saved.byPartner, this.name, 'byPartner');
     this.byPerson = mapOf(saved.byPerson, this.name, 'byPerson');
     this.erasedPeople = setOf(saved.erasedPeople, this.name, 'erasedPeople');
@@ -113,7 +118,7 @@ export class ReferralBook implements SnapshottedProjection {
 
   /** Every referral, oldest first (analyst exports; the API always asks by partner, person or id). */
   all(): ReferralRecord[] {
-    return [...this.referrals.values()].map((entry) => copyOf(entry.record)).sort(byCreation);
+    return [...this.referrals.keys()].map((id) => copyOf(this.referrals.get(id)!.record)).sort(byCreation);
   }
 
   /** The person's referrals, oldest first. */

@@ -2,6 +2,7 @@ import type { InteractionKind, OutcomeCode } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { SnapshottedProjection, domainEventOf } from '../projection';
 import { mapOf, setOf, snapshotShaped } from '../checkpoints/snapshot-shape';
+import { ParsedOnUse } from '../checkpoints/parsed-on-use';
 import { Evidence, evidenceOf } from './evidence';
 
 export interface Activity {
@@ -48,16 +49,17 @@ interface Participant {
   completions: Completion[];
 }
 
+/** Each participant as JSON text, parsed when first used (ParsedOnUse): support records are most of the outcomes' state. */
 interface HistoriesSnapshot {
-  people: Map<string, Participant>;
+  people: Map<string, string>;
   personOfReferral: Map<string, string>;
   voided: Set<string>;
 }
 
 export class ParticipantHistories implements SnapshottedProjection {
   readonly name = 'participant-histories';
-  readonly snapshotVersion: number = 1;
-  private people = new Map<string, Participant>();
+  readonly snapshotVersion: number = 2;
+  private people = new ParsedOnUse<Participant>();
   private personOfReferral = new Map<string, string>();
   private voided = new Set<string>();
 
@@ -105,13 +107,13 @@ export class ParticipantHistories implements SnapshottedProjection {
   }
 
   snapshot(): HistoriesSnapshot {
-    return { people: this.people, personOfReferral: this.personOfReferral, voided: this.voided };
+    return { people: this.people.saved(), personOfReferral: this.personOfReferral, voided: this.voided };
   }
 
   restore(state: unknown): void {
     const saved = snapshotShaped<HistoriesSnapshot>(state, this.name, ['people', 'personOfReferral', 'voided']);
     const voided = setOf<string>(saved.voided, this.name, 'voided');
-    this.people = mapOf(saved.people, this.name, 'people');
+    this.people = ParsedOnUse.restored(mapOf(saved.people, this.name, 'people'));
     this.personOfReferral = mapOf(saved.personOfReferral, this.name, 'personOfReferral');
     this.voided = voided;
   }

@@ -1,3 +1,5 @@
+import { ParsedOnUse } from '../checkpoints/parsed-on-use';
+
 const tagOf = (value: unknown) => Object.prototype.toString.call(value);
 
 /**
@@ -16,6 +18,13 @@ export function plainState(value: unknown, seen = new Map<object, unknown>()): u
   if (typeof value === 'function') return `function ${value.name}`;
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return seen.get(value);
+  // Compared as the values it holds, whether still JSON text (restored) or parsed (replayed or used since).
+  if (value instanceof ParsedOnUse) {
+    const entries: unknown[] = [];
+    seen.set(value, { map: entries });
+    for (const key of [...value.keys()]) entries.push([key, plainState(value.get(key), seen)]);
+    return seen.get(value);
+  }
   const tag = tagOf(value);
   if (tag === '[object Map]') {
     const entries: unknown[] = [];
