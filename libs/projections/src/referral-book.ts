@@ -22,6 +22,7 @@ interface BookSnapshot {
   byPartner: Map<string, Set<string>>;
   byPerson: Map<string, Set<string>>;
   erasedPeople: Set<string>;
+  openIds: Set<string>;
 }
 
 /**
@@ -31,7 +32,7 @@ interface BookSnapshot {
  */
 export class ReferralBook implements SnapshottedProjection {
   readonly name = 'referral-book';
-  readonly snapshotVersion: number = 2;
+  readonly snapshotVersion: number = 3;
   /** An entry restored from a checkpoint stays JSON text until it is first used. */
   private referrals = new ParsedOnUse<Entry>();
   /** Referrals each partner is a current party to (referring or receiving): worklists never scan the book. */
@@ -39,6 +40,8 @@ export class ReferralBook implements SnapshottedProjection {
   private byPerson = new Map<string, Set<string>>();
   /** Erased people: their text reads as erased even before the key store catches up. */
   private erasedPeople = new Set<string>();
+  /** Open referrals (requested, accepted, in progress, on hold): start-up sweeps read these, not every referral. */
+  private openIds = new Set<string>();
 
   constructor(private readonly vault: PersonalDataVault) {}
 
@@ -90,6 +93,8 @@ export class ReferralBook implements SnapshottedProjection {
       }
     }
     this.reindex(record.referralId, partiesBefore, partiesOf(record));
+    if (isOpen(record.status)) this.openIds.add(record.referralId);
+    else this.openIds.delete(record.referralId);
   }
 
   reset(): void {
@@ -97,14 +102,16 @@ export class ReferralBook implements SnapshottedProjection {
     this.byPartner.clear();
     this.byPerson.clear();
     this.erasedPeople.clear();
+    this.openIds.clear();
   }
 
   snapshot(): BookSnapshot {
-    return { referrals: this.referrals.saved(), byPartner: this.byPartner, byPerson: this.byPerson, erasedPeople: this.erasedPeople };
+    return { referrals: this.referrals.saved(), byPartner: this.byPartner, byPerson: this.byPerson, erasedPeople: this.erasedPeople, openIds: this.openIds };
   }
 
   restore(state: unknown): void {
-    const saved = snapshotShaped<BookSnapshot>(state, this.name, ['referrals', 'byPartner', 'byPerson', 'erasedPeople']);
+    const saved = snapshotShaped<BookSnapshot>(state, this.name, ['referrals', 'byPartner', 'byPerson', 'erasedPeople', 'openIds']);
+    this.openIds = setOf(saved.openIds, this.name, 'openIds');
     this.referrals = ParsedOnUse.restored(mapOf(saved.referrals, this.name, 'referrals'));
     this.byPartner = mapOf(saved.byPartner, this.name, 'byPartner');
     this.byPerson = mapOf(saved.byPerson, this.name, 'byPerson');
@@ -119,6 +126,11 @@ export class ReferralBook implements SnapshottedProjection {
   /** Every referral, oldest first (analyst exports; the API always asks by partner, person or id). */
   all(): ReferralRecord[] {
     return [...this.referrals.keys()].map((id) => copyOf(this.referrals.get(id)!.record)).sort(byCreation);
+  }
+
+  /** Open referrals (requested, accepted, in progress, on hold), oldest first: only these are parsed after a restore. */
+  openReferrals(): ReferralRecord[] {
+    return this.recordsOf(this.openIds).sort(byCreation);
   }
 
   /** The person's referrals, oldest first. */

@@ -1,3 +1,4 @@
+import { isOpen } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED } from '@onedoor/personal-data';
 import { ConsortiumRoster } from '../consortium-roster';
@@ -75,6 +76,10 @@ describe('snapshot and restore of the platform read models', () => {
     expect(register.search('zo', { limit: 5, mayShow: () => true }).hits.map((h) => h.personId)).toEqual(['p-zoe']);
     expect(book.worklist('jobs', { now: day(6) })).toEqual(fullBook.worklist('jobs', { now: day(6) }));
     expect(book.summary(book.referral('r3')!)).toBe('about r3');
+    const open = fullBook.all().filter((r) => isOpen(r.status));
+    expect(open.length).toBeGreaterThan(0);
+    expect(book.openReferrals()).toEqual(open);
+    expect(fullBook.openReferrals()).toEqual(open);
     const search = { need: 'employment', offset: 0, limit: 10 };
     expect(await directory.readModel.search(search)).toEqual(await fullDirectory.readModel.search(search));
     expect((await directory.readModel.search(search)).total).toBe(1);
