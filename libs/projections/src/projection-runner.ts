@@ -128,8 +128,10 @@ export class ProjectionRunner {
     if (this.state === 'running') throw new Error('the projection runner is already running');
     // Projections before the failing one already applied that event, so only a rebuild is safe.
     if (this.state === 'failed' && afterPosition !== 0) throw new Error('a failed projection runner restarts from position 0');
-    if (afterPosition === 0) this.projections.forEach((projection) => projection.reset());
-    if (afterPosition === 0) this.lastEventId = undefined;
+    if (afterPosition === 0) {
+      this.projections.forEach((projection) => projection.reset());
+      this.lastEventId = undefined;
+    }
     this.applied = afterPosition;
     this.failure = undefined;
     this.state = 'running';
