@@ -14,6 +14,7 @@ import { WebhookSecretBox, type WebhookStore } from '@onedoor/relay-stores';
 import { eventually, WebhookReceiver } from '../../../test/support/webhook-receiver';
 import { openPartnerFeedStore } from './feed/open-partner-feed-store';
 import { PartnerFeed } from './feed/partner-feed';
+import { SqliteCheckpointStore } from '@onedoor/projections';
 import { openWebhookStore } from './webhooks/open-webhook-store';
 import { WebhookDelivery } from './webhooks/webhook-delivery';
 
@@ -73,7 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('two relay instances over one %s 
    */
   const configIn = (dataDir: string) =>
     loadConfig({
-      CONSORTIUM_ID: 'c1', DATA_DIR: dataDir, EVENT_STORE: kind, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, WEBHOOK_RETRY_BASE_MS: '100',
+      CONSORTIUM_ID: 'c1', DATA_DIR: dataDir, EVENT_STORE: kind, READ_MODEL_CHECKPOINTS: 'false', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema, WEBHOOK_RETRY_BASE_MS: '100',
       ...(kind === 'postgres' ? { WEBHOOK_SECRETS_KEY: SECRETS_KEY } : {}),
     });
   const instanceConfig = () => (kind === 'postgres' ? configIn(mkdtempSync(join(dir, 'instance-'))) : config);
@@ -85,7 +86,8 @@ describe.each(['sqlite', 'postgres'] as const)('two relay instances over one %s 
   const start = async (): Promise<Instance> => {
     const own = instanceConfig();
     const events = await openEvents();
-    const feed = new PartnerFeed(events, own, new PartnerStreamRouter({ consortiumId: 'c1', vault }), vault, new HealthRegistry());
+    // Checkpoints off: both instances route the whole log, the race this test is about.
+    const feed = new PartnerFeed(events, own, new PartnerStreamRouter({ consortiumId: 'c1', vault }), vault, new HealthRegistry(), new SqliteCheckpointStore(join(own.DATA_DIR, 'read-models.sqlite')));
     const webhooks = await openWebhookStore(own);
     const delivery = new WebhookDelivery(webhooks, WebhookSecretBox.fromConfig(own), feed, own);
     const instance = { events, feed, webhooks, delivery };

@@ -2,6 +2,7 @@ import type { DomainEvent, PersonEvent, ReferralEvent, SealedPersonalData } from
 import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
 import { toDomainEvent } from '@onedoor/platform';
+import { mapOf, snapshotShaped } from '@onedoor/projections';
 import { CloudEventAttributes, kafkaHeaders, sourceOf } from './cloud-event-headers';
 import type { OutboundMessage, PublicationRouter } from './outbound-message';
 import { partnerMaySeePerson } from './person-sight';
@@ -14,6 +15,12 @@ export interface PartnerStreamRouterOptions {
   consortiumId: string;
   /** Opens sealed personal fields for the partners whose consent allows them. */
   vault: PersonalDataVault;
+}
+
+interface RouterSnapshot {
+  last: number;
+  referrals: Map<string, ReferralFacts>;
+  people: Map<string, PersonFacts>;
 }
 
 /** The router was fed an event out of order or twice: its memory of parties and consent would be wrong. */
@@ -35,13 +42,29 @@ export class RouterOutOfOrderError extends Error {
  * - erasure sends `person.erased` to the hub and to every partner whose topic ever carried the person.
  */
 export class PartnerStreamRouter implements PublicationRouter {
-  private readonly referrals = new Map<string, ReferralFacts>();
-  private readonly people = new Map<string, PersonFacts>();
+  /** Bump when what `snapshot()` holds changes: an older checkpoint then means routing the whole log again. */
+  readonly snapshotVersion: number = 1;
+  private referrals = new Map<string, ReferralFacts>();
+  private people = new Map<string, PersonFacts>();
   private readonly source: string;
   private last = 0;
 
   constructor(private readonly options: PartnerStreamRouterOptions) {
     this.source = sourceOf(options.consortiumId);
+  }
+
+  /** What the router has learnt, for a checkpoint: parties, consents and sealed details only (nothing opened). */
+  snapshot(): RouterSnapshot {
+    return { last: this.last, referrals: this.referrals, people: this.people };
+  }
+
+  /** Takes back a snapshot: the next event routed must be the one after its position. */
+  restore(state: unknown): void {
+    const saved = snapshotShaped<RouterSnapshot>(state, 'partner-stream-router', ['last', 'referrals', 'people']);
+    if (typeof saved.last !== 'number') throw new TypeError('partner-stream-router: the snapshot has no position');
+    this.referrals = mapOf(saved.referrals, 'partner-stream-router', 'referrals');
+    this.people = mapOf(saved.people, 'partner-stream-router', 'people');
+    this.last = saved.last;
   }
 
   route(recorded: RecordedEvent): OutboundMessage[] {

@@ -33,3 +33,4 @@ export * from './storage/open-platform-storage';
 export * from './storage/storage-unavailable-error';
 export * from './storage/postgres-connection';
 export * from './storage/key-learning-event-store';
+export * from './storage/read-model-checkpoint-store';

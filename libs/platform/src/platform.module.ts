@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { EventStore } from '@onedoor/event-store';
 import { PersonalDataVault } from '@onedoor/personal-data';
 import {
+  CheckpointStore,
   ConsortiumRoster,
   DirectoryProjection,
   DirectoryReadModel,
@@ -31,10 +32,11 @@ import { EVENT_STORE, ONEDOOR_CONFIG, PLATFORM_STORAGE } from './storage/tokens'
 import { openPlatformStorage } from './storage/open-platform-storage';
 import type { PlatformStorage } from './storage/platform-storage';
 import { HealthRegistry } from './health/health-registry';
+import { CheckpointStoreShutdown, checkpointStoreFor, readModelCheckpoints } from './storage/read-model-checkpoint-store';
 
 /**
  * The directory read model the configuration asks for. In Redis its keys carry the consortium id, so
- * consortia can share a server; it is still rebuilt from the log at every start, like the others.
+ * consortia can share a server; a restart keeps them when Redis is still at the runner's checkpoint.
  */
 function directoryReadModelFor(config: OnedoorConfig): DirectoryReadModel {
   if (config.READ_MODEL_STORE === 'redis') return new RedisDirectoryReadModel({ url: config.REDIS_URL!, keyPrefix: `onedoor:${config.CONSORTIUM_ID}:directory:` });
@@ -96,14 +98,14 @@ export class PlatformModule {
         { provide: DirectoryShares, useFactory: () => new DirectoryShares() },
         { provide: DirectoryReadModel, useFactory: () => directoryReadModelFor(config) },
         { provide: DirectoryProjection, inject: [DirectoryReadModel], useFactory: (readModel: DirectoryReadModel) => new DirectoryProjection(readModel) },
+        { provide: CheckpointStore, useFactory: () => checkpointStoreFor(config) },
         {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection, ServiceLoad, PartnerResponsiveness, DirectoryShares],
-          // Read models live in memory: rebuilt from the log at every start, then kept current.
-          useFactory: async (store: EventStore, ...readModels: ConstructorParameters<typeof ProjectionRunner>[1]) => {
-            const runner = new ProjectionRunner(store, readModels);
-            runner.start(0);
-            await runner.waitFor(await store.headPosition());
+          inject: [EVENT_STORE, CheckpointStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection, ServiceLoad, PartnerResponsiveness, DirectoryShares],
+          // Read models live in memory: restored from their checkpoint (or rebuilt from the log), then kept current.
+          useFactory: async (store: EventStore, checkpoints: CheckpointStore, ...readModels: ConstructorParameters<typeof ProjectionRunner>[1]) => {
+            const runner = new ProjectionRunner(store, readModels, { checkpoints: readModelCheckpoints(config, checkpoints, 'platform') });
+            await runner.resume();
             return runner;
           },
         },
@@ -111,9 +113,10 @@ export class PlatformModule {
         Clock,
         CommittedEventBridge,
         PlatformShutdown,
+        CheckpointStoreShutdown,
         { provide: APP_GUARD, useClass: StaffTokenGuard },
       ],
-      exports: [HealthRegistry, ONEDOOR_CONFIG, EVENT_STORE, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, DirectoryShares, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
+      exports: [HealthRegistry, ONEDOOR_CONFIG, EVENT_STORE, CheckpointStore, PersonalDataVault, IdempotencyStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryReadModel, ServiceLoad, PartnerResponsiveness, DirectoryShares, ProjectionRunner, CommandExecutor, Clock, JwtModule, CqrsModule],
     };
   }
 }

@@ -9,7 +9,8 @@ import {
   managesConsortium,
 } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, snapshotShaped } from './checkpoints/snapshot-shape';
 
 export interface ConsortiumSummary {
   consortiumId: string;
@@ -29,15 +30,22 @@ export interface RosterPartner {
   successorPartnerId?: string;
 }
 
+interface RosterSnapshot {
+  state: ConsortiumState;
+  formedAt: string | undefined;
+  roster: Map<string, RosterPartner>;
+}
+
 /**
  * Who is in the consortium, now and before. Membership rules come from the domain's own state
  * (folded with the consortium decider), so "member" and "manages" mean exactly what the commands check.
  */
-export class ConsortiumRoster implements Projection {
+export class ConsortiumRoster implements SnapshottedProjection {
   readonly name = 'consortium-roster';
+  readonly snapshotVersion: number = 1;
   private state: ConsortiumState = initialConsortiumState;
   private formedAt: string | undefined;
-  private readonly roster = new Map<string, RosterPartner>();
+  private roster = new Map<string, RosterPartner>();
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -74,6 +82,17 @@ export class ConsortiumRoster implements Projection {
     this.state = initialConsortiumState;
     this.formedAt = undefined;
     this.roster.clear();
+  }
+
+  snapshot(): RosterSnapshot {
+    return { state: this.state, formedAt: this.formedAt, roster: this.roster };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<RosterSnapshot>(state, this.name, ['state', 'formedAt', 'roster']);
+    this.state = saved.state;
+    this.formedAt = saved.formedAt;
+    this.roster = mapOf(saved.roster, this.name, 'roster');
   }
 
   consortium(): ConsortiumSummary | undefined {

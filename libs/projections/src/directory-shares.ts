@@ -1,6 +1,7 @@
 import type { DirectoryShare, DirectoryShareUse, DirectoryTerms } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, setOf, snapshotShaped } from './checkpoints/snapshot-shape';
 
 type TermKind = keyof DirectoryTerms;
 const TERM_KINDS: TermKind[] = ['needs', 'communities', 'localities'];
@@ -10,11 +11,20 @@ const TERM_KINDS: TermKind[] = ['needs', 'communities', 'localities'];
  * need codes, community codes and places it was the first to use. Terms are keyed as the directory projection
  * publishes them (trimmed), and stay counted once introduced, as the published taxonomy never forgets them.
  */
-export class DirectoryShares implements Projection {
+interface SharesSnapshot {
+  partnerOf: Map<string, string>;
+  used: Map<string, DirectoryShareUse>;
+  needs: Set<string>;
+  communities: Set<string>;
+  localities: Set<string>;
+}
+
+export class DirectoryShares implements SnapshottedProjection {
   readonly name = 'directory-shares';
-  private readonly partnerOf = new Map<string, string>();
-  private readonly used = new Map<string, DirectoryShareUse>();
-  private readonly known: Record<TermKind, Set<string>> = { needs: new Set(), communities: new Set(), localities: new Set() };
+  readonly snapshotVersion: number = 1;
+  private partnerOf = new Map<string, string>();
+  private used = new Map<string, DirectoryShareUse>();
+  private known: Record<TermKind, Set<string>> = { needs: new Set(), communities: new Set(), localities: new Set() };
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -32,6 +42,18 @@ export class DirectoryShares implements Projection {
     this.partnerOf.clear();
     this.used.clear();
     TERM_KINDS.forEach((kind) => this.known[kind].clear());
+  }
+
+  /** Ids, partner ids and the public terms only: nothing personal. */
+  snapshot(): SharesSnapshot {
+    return { partnerOf: this.partnerOf, used: this.used, ...this.known };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<SharesSnapshot>(state, this.name, ['partnerOf', 'used', ...TERM_KINDS]);
+    this.partnerOf = mapOf(saved.partnerOf, this.name, 'partnerOf');
+    this.used = mapOf(saved.used, this.name, 'used');
+    this.known = { needs: setOf(saved.needs, this.name, 'needs'), communities: setOf(saved.communities, this.name, 'communities'), localities: setOf(saved.localities, this.name, 'localities') };
   }
 
   /** The partner's share so far, and which of the terms a listing or update names no partner has used yet. */

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, snapshotShaped } from './checkpoints/snapshot-shape';
 
 /** How a partner answered the referrals routed to it over a window (the last 90 days unless asked otherwise). */
 export interface Responsiveness {
@@ -18,6 +19,11 @@ interface Answer {
   hoursToAccept?: number;
 }
 
+interface Awaiting {
+  partnerId: string;
+  routedAt: number;
+}
+
 export const RESPONSIVENESS_WINDOW_DAYS = 90;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,12 +33,13 @@ const DAY = 24 * HOUR;
  * how long after routing) or rejected. Handoffs and reassignments are not answers to a routing, so they
  * do not count; a re-routed referral counts again for the partner it went to.
  */
-export class PartnerResponsiveness implements Projection {
+export class PartnerResponsiveness implements SnapshottedProjection {
   readonly name = 'partner-responsiveness';
+  readonly snapshotVersion: number = 1;
   /** Referral → the partner it is waiting on and when it was routed there. */
-  private readonly awaiting = new Map<string, { partnerId: string; routedAt: number }>();
+  private awaiting = new Map<string, Awaiting>();
   /** Partner → its answers, in log order (which is time order). */
-  private readonly answers = new Map<string, Answer[]>();
+  private answers = new Map<string, Answer[]>();
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -69,6 +76,16 @@ export class PartnerResponsiveness implements Projection {
   reset(): void {
     this.awaiting.clear();
     this.answers.clear();
+  }
+
+  snapshot(): { awaiting: Map<string, Awaiting>; answers: Map<string, Answer[]> } {
+    return { awaiting: this.awaiting, answers: this.answers };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<{ awaiting: unknown; answers: unknown }>(state, this.name, ['awaiting', 'answers']);
+    this.awaiting = mapOf(saved.awaiting, this.name, 'awaiting');
+    this.answers = mapOf(saved.answers, this.name, 'answers');
   }
 
   /** The partner's answers within `days` up to `now`. */

@@ -1,7 +1,8 @@
 import { Consent, ConsentScope, PersonEvent, PersonState, PersonalDetails, SealedPersonalData, initialPersonState, personDecider } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, snapshotShaped } from './checkpoints/snapshot-shape';
 import { normalisedText } from './normalised-text';
 import { PersonNameIndex, PersonSearchHit } from './person-name-index';
 
@@ -44,18 +45,25 @@ interface Entry {
   record: PersonRecord;
 }
 
+/** What a checkpoint keeps: sealed records and ids only. The name indexes hold plaintext, so they are rebuilt. */
+interface RegisterSnapshot {
+  people: Map<string, Entry>;
+  pendingExpiry: Map<string, PendingConsentExpiry>;
+}
+
 /**
  * Everyone registered at the front door, their consents, and a duplicate check on name and date of
  * birth. Details stay sealed here and are opened per query, so an erasure shows at once everywhere.
  */
-export class PersonRegister implements Projection {
+export class PersonRegister implements SnapshottedProjection {
   readonly name = 'person-register';
-  private readonly people = new Map<string, Entry>();
+  readonly snapshotVersion: number = 1;
+  private people = new Map<string, Entry>();
   /** Normalised name + date of birth → people, for the duplicate check without opening every record. */
   private readonly byNameAndBirth = new Map<string, Set<string>>();
   private readonly keyOfPerson = new Map<string, string>();
   /** `personId consentId` → consents still to lapse, so the expiry process need not scan everyone. */
-  private readonly pendingExpiry = new Map<string, PendingConsentExpiry>();
+  private pendingExpiry = new Map<string, PendingConsentExpiry>();
   private readonly names = new PersonNameIndex();
 
   constructor(private readonly vault: PersonalDataVault) {}
@@ -137,6 +145,24 @@ export class PersonRegister implements Projection {
     this.keyOfPerson.clear();
     this.pendingExpiry.clear();
     this.names.clear();
+  }
+
+  snapshot(): RegisterSnapshot {
+    return { people: this.people, pendingExpiry: this.pendingExpiry };
+  }
+
+  /**
+   * Takes back the sealed records and rebuilds the duplicate and name indexes by opening each person's details,
+   * as a replay would: a person erased (or whose key was destroyed) since is left out.
+   */
+  restore(state: unknown): void {
+    const saved = snapshotShaped<RegisterSnapshot>(state, this.name, ['people', 'pendingExpiry']);
+    const people = mapOf<string, Entry>(saved.people, this.name, 'people');
+    const pendingExpiry = mapOf<string, PendingConsentExpiry>(saved.pendingExpiry, this.name, 'pendingExpiry');
+    this.reset();
+    this.people = people;
+    this.pendingExpiry = pendingExpiry;
+    for (const { record } of people.values()) if (record.erasedAt === undefined) this.index(record.personId, record.personal);
   }
 
   /** The raw record, details still sealed. */

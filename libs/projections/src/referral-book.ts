@@ -1,7 +1,9 @@
 import { ReferralEvent, ReferralState, initialReferralState, isOpen, referralDecider } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, setOf, snapshotShaped } from './checkpoints/snapshot-shape';
+import { ParsedOnUse } from './checkpoints/parsed-on-use';
 import { historyEntryOf, isReferralEvent } from './referral-history';
 import type { InteractionRecord, ReferralRecord } from './referral-record';
 import { Worklist, WorklistQuery, worklistOf } from './worklist';
@@ -12,18 +14,34 @@ interface Entry {
 }
 
 /**
+ * Free text in the records stays sealed, so the whole book can be saved as it is. Each referral is saved as its
+ * own JSON text (ParsedOnUse): at a million events, decoding every referral's history up front was most of a restart.
+ */
+interface BookSnapshot {
+  referrals: Map<string, string>;
+  byPartner: Map<string, Set<string>>;
+  byPerson: Map<string, Set<string>>;
+  erasedPeople: Set<string>;
+  openIds: Set<string>;
+}
+
+/**
  * Every referral with its history and recorded support, and each partner's worklist. Status and
  * parties come from folding with the referral decider, so the book agrees with the command side.
  * Free text stays sealed and opens per query.
  */
-export class ReferralBook implements Projection {
+export class ReferralBook implements SnapshottedProjection {
   readonly name = 'referral-book';
-  private readonly referrals = new Map<string, Entry>();
+  readonly snapshotVersion: number = 3;
+  /** An entry restored from a checkpoint stays JSON text until it is first used. */
+  private referrals = new ParsedOnUse<Entry>();
   /** Referrals each partner is a current party to (referring or receiving): worklists never scan the book. */
-  private readonly byPartner = new Map<string, Set<string>>();
-  private readonly byPerson = new Map<string, Set<string>>();
+  private byPartner = new Map<string, Set<string>>();
+  private byPerson = new Map<string, Set<string>>();
   /** Erased people: their text reads as erased even before the key store catches up. */
-  private readonly erasedPeople = new Set<string>();
+  private erasedPeople = new Set<string>();
+  /** Open referrals (requested, accepted, in progress, on hold): start-up sweeps read these, not every referral. */
+  private openIds = new Set<string>();
 
   constructor(private readonly vault: PersonalDataVault) {}
 
@@ -75,6 +93,8 @@ export class ReferralBook implements Projection {
       }
     }
     this.reindex(record.referralId, partiesBefore, partiesOf(record));
+    if (isOpen(record.status)) this.openIds.add(record.referralId);
+    else this.openIds.delete(record.referralId);
   }
 
   reset(): void {
@@ -82,6 +102,20 @@ export class ReferralBook implements Projection {
     this.byPartner.clear();
     this.byPerson.clear();
     this.erasedPeople.clear();
+    this.openIds.clear();
+  }
+
+  snapshot(): BookSnapshot {
+    return { referrals: this.referrals.saved(), byPartner: this.byPartner, byPerson: this.byPerson, erasedPeople: this.erasedPeople, openIds: this.openIds };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<BookSnapshot>(state, this.name, ['referrals', 'byPartner', 'byPerson', 'erasedPeople', 'openIds']);
+    this.openIds = setOf(saved.openIds, this.name, 'openIds');
+    this.referrals = ParsedOnUse.restored(mapOf(saved.referrals, this.name, 'referrals'));
+    this.byPartner = mapOf(saved.byPartner, this.name, 'byPartner');
+    this.byPerson = mapOf(saved.byPerson, this.name, 'byPerson');
+    this.erasedPeople = setOf(saved.erasedPeople, this.name, 'erasedPeople');
   }
 
   referral(referralId: string): ReferralRecord | undefined {
@@ -91,7 +125,12 @@ export class ReferralBook implements Projection {
 
   /** Every referral, oldest first (analyst exports; the API always asks by partner, person or id). */
   all(): ReferralRecord[] {
-    return [...this.referrals.values()].map((entry) => copyOf(entry.record)).sort(byCreation);
+    return [...this.referrals.keys()].map((id) => copyOf(this.referrals.get(id)!.record)).sort(byCreation);
+  }
+
+  /** Open referrals (requested, accepted, in progress, on hold), oldest first: only these are parsed after a restore. */
+  openReferrals(): ReferralRecord[] {
+    return this.recordsOf(this.openIds).sort(byCreation);
   }
 
   /** The person's referrals, oldest first. */

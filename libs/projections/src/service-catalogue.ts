@@ -1,6 +1,7 @@
 import { Capacity, ServiceDescription, ServiceEvent, ServiceState, WaitlistStatus, initialServiceState, serviceDecider } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, snapshotShaped } from './checkpoints/snapshot-shape';
 import { normalisedText } from './normalised-text';
 
 export type CatalogueStatus = 'active' | 'withdrawn';
@@ -42,9 +43,10 @@ interface Listing {
  * Every service partners list, as the front door sees it. Descriptions are folded with the service
  * decider, so an update merges exactly as the command side does (e.g. partial eligibility changes).
  */
-export class ServiceCatalogue implements Projection {
+export class ServiceCatalogue implements SnapshottedProjection {
   readonly name = 'service-catalogue';
-  private readonly listings = new Map<string, Listing>();
+  readonly snapshotVersion: number = 1;
+  private listings = new Map<string, Listing>();
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -76,6 +78,15 @@ export class ServiceCatalogue implements Projection {
 
   reset(): void {
     this.listings.clear();
+  }
+
+  snapshot(): { listings: Map<string, Listing> } {
+    return { listings: this.listings };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<{ listings: Map<string, Listing> }>(state, this.name, ['listings']);
+    this.listings = mapOf(saved.listings, this.name, 'listings');
   }
 
   service(serviceId: string): CatalogueService | undefined {

@@ -1,6 +1,7 @@
 import { ReferralState, initialReferralState, isOpen, referralDecider } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from './projection';
+import { SnapshottedProjection, domainEventOf } from './projection';
+import { mapOf, snapshotShaped } from './checkpoints/snapshot-shape';
 import { isReferralEvent } from './referral-history';
 
 /** How much open work a service or partner holds now. */
@@ -16,17 +17,24 @@ interface Held {
   waitlisted: boolean;
 }
 
+interface LoadSnapshot {
+  referrals: Map<string, Held>;
+  byService: Map<string, Load>;
+  byPartner: Map<string, Load>;
+}
+
 const NONE: Load = { open: 0, waitlisted: 0 };
 
 /**
  * Open referrals and waitlists per service and per receiving partner, for search and routing. Status and
  * parties are folded with the referral decider, so the counts agree with the command side.
  */
-export class ServiceLoad implements Projection {
+export class ServiceLoad implements SnapshottedProjection {
   readonly name = 'service-load';
-  private readonly referrals = new Map<string, Held>();
-  private readonly byService = new Map<string, Load>();
-  private readonly byPartner = new Map<string, Load>();
+  readonly snapshotVersion: number = 1;
+  private referrals = new Map<string, Held>();
+  private byService = new Map<string, Load>();
+  private byPartner = new Map<string, Load>();
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -45,6 +53,17 @@ export class ServiceLoad implements Projection {
     this.referrals.clear();
     this.byService.clear();
     this.byPartner.clear();
+  }
+
+  snapshot(): LoadSnapshot {
+    return { referrals: this.referrals, byService: this.byService, byPartner: this.byPartner };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<LoadSnapshot>(state, this.name, ['referrals', 'byService', 'byPartner']);
+    this.referrals = mapOf(saved.referrals, this.name, 'referrals');
+    this.byService = mapOf(saved.byService, this.name, 'byService');
+    this.byPartner = mapOf(saved.byPartner, this.name, 'byPartner');
   }
 
   ofService(serviceId: string): Load {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@onedoor/event-store';
-import { EVENT_STORE, HealthRegistry, runnerHealth } from '@onedoor/platform';
-import { OutcomesProjections, ProjectionRunner } from '@onedoor/projections';
+import { EVENT_STORE, HealthRegistry, ONEDOOR_CONFIG, OnedoorConfig, readModelCheckpoints, runnerHealth } from '@onedoor/platform';
+import { CheckpointStore, OutcomesProjections, ProjectionRunner, RunnerResume } from '@onedoor/projections';
 
 /**
- * The live outcomes read models, kept current by their own projection runner (rebuilt from the log at
- * start, like every in-process read model). Reads wait until the runner has reached the log's head, so a
- * report asked right after a write includes it.
+ * The live outcomes read models, kept current by their own projection runner, with its own checkpoint
+ * (`outcomes`): a start restores it and reads only what it missed, or rebuilds from the log. Reads wait until
+ * the runner has reached the log's head, so a report asked right after a write includes it.
  */
 @Injectable()
 export class LiveOutcomes implements OnModuleInit, OnModuleDestroy {
@@ -15,8 +15,14 @@ export class LiveOutcomes implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('insights');
   private stopping = false;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, health: HealthRegistry) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ONEDOOR_CONFIG) config: OnedoorConfig,
+    checkpoints: CheckpointStore,
+    health: HealthRegistry,
+  ) {
     this.runner = new ProjectionRunner(store, [this.projections], {
+      checkpoints: readModelCheckpoints(config, checkpoints, 'outcomes'),
       onError: (error) => {
         if (!this.stopping) this.logger.error({ msg: 'outcomes projections stopped', error: error.message });
       },
@@ -25,13 +31,17 @@ export class LiveOutcomes implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    this.runner.start(0);
-    await this.runner.waitFor(await this.store.headPosition());
+    await this.runner.resume();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     await this.runner.stop();
+  }
+
+  /** How the outcomes runner started: restored from its checkpoint or rebuilt. */
+  get started(): RunnerResume | undefined {
+    return this.runner.lastResume;
   }
 
   /** The projections, caught up to at least `position` (default: the head now). */

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { Consent, PersonFacts, RuleViolation } from '@onedoor/domain';
+import { Consent, PersonFacts, RuleViolation, isOpen } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
 import { Clock, CommittedEvent } from '@onedoor/platform';
 import type { ProjectionRunner, ReferralBook, ReferralRecord } from '@onedoor/projections';
@@ -25,7 +25,7 @@ function processWith(referrals: ReferralRecord[], person: PersonFacts, refuse: s
     },
   } as unknown as CommandBus;
   const book = {
-    all: () => referrals,
+    openReferrals: () => referrals.filter((r) => isOpen(r.status)),
     forPerson: (id: string) => referrals.filter((r) => r.personId === id),
     referral: (id: string) => referrals.find((r) => r.referralId === id),
   } as unknown as ReferralBook;

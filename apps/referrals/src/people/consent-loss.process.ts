@@ -72,7 +72,8 @@ export class ConsentLossProcess implements IEventHandler<CommittedEvent>, OnAppl
   sweep(): Promise<number> {
     return this.enqueue(async () => {
       const people = new Map<string, ReferralRecord[]>();
-      for (const r of this.book.all()) if (LIVE.has(r.status)) people.set(r.personId, [...(people.get(r.personId) ?? []), r]);
+      // Open referrals only: after a restore, reading every referral would parse the whole book at start.
+      for (const r of this.book.openReferrals()) if (LIVE.has(r.status)) people.set(r.personId, [...(people.get(r.personId) ?? []), r]);
       let count = 0;
       for (const [personId, referrals] of people) count += await this.stopUncovered(personId, referrals, 'sweep');
       if (count > 0) this.logger.log({ msg: 'live referrals without consent stopped at start', count });

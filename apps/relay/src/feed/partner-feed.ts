@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { EventStore, RecordedEvent, Subscription } from '@onedoor/event-store';
 import { OutboundMessage, PUBLICATION_ROUTER, PublicationRouter, StructuredCloudEvent, structuredCloudEvent, topics } from '@onedoor/messaging';
 import { ERASED, PersonalDataVault } from '@onedoor/personal-data';
-import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry } from '@onedoor/platform';
+import { EVENT_STORE, ONEDOOR_CONFIG, OnedoorConfig, HealthRegistry, readModelCheckpoints } from '@onedoor/platform';
+import { CheckpointStore } from '@onedoor/projections';
 import { NewFeedMessage, PartnerFeedStore, StoredFeedMessage } from '@onedoor/relay-stores';
 import { openPartnerFeedStore } from './open-partner-feed-store';
+import { RouterCheckpoints } from './router-checkpoints';
 
 /** One message as the pull feed and webhooks serve it: the same CloudEvent as on Kafka, in structured form. */
 export interface FeedItem {
@@ -46,6 +48,11 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   /** The flush in flight: the next one starts after it, so stores happen one at a time and in order. */
   private flushing: Promise<void> = Promise.resolve();
   private failure?: Error;
+  /** Saves the router's state so a restart routes only what it missed (undefined when checkpoints are off). */
+  private readonly routerCheckpoints: RouterCheckpoints | undefined;
+  private lastEventId: string | undefined;
+  private routedFromAtStart = 0;
+  private saveTimer?: NodeJS.Timeout;
   private waiters: { position: number; resolve(): void }[] = [];
   private readonly listeners: (() => void)[] = [];
 
@@ -55,7 +62,9 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     @Inject(PUBLICATION_ROUTER) private readonly router: PublicationRouter,
     private readonly vault: PersonalDataVault,
     health: HealthRegistry,
+    checkpoints: CheckpointStore,
   ) {
+    this.routerCheckpoints = RouterCheckpoints.of(router, readModelCheckpoints(config, checkpoints, 'partner-feed'));
     // A feed stopped on an event it could not route serves stale pages: the process is then not healthy.
     health.register('partner-feed', () =>
       this.failure ? { status: 'degraded', position: this.applied, detail: `stopped: ${this.failure.message}` } : { status: this.store ? 'ok' : 'starting', position: this.applied },
@@ -67,15 +76,26 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
     this.checkpointAtStart = await this.store.checkpoint();
     const head = await this.events.headPosition();
     if (this.checkpointAtStart > head) throw new Error(`the partner feed's store is at position ${this.checkpointAtStart}, past the event log's head ${head}: it belongs to another log`);
-    this.subscription = this.events.subscribe(0, (event) => this.take(event), (error) => this.fail(error));
+    const routedUpTo = (await this.routerCheckpoints?.restore(this.events, this.checkpointAtStart)) ?? 0;
+    this.applied = this.taken = this.routedFromAtStart = routedUpTo;
+    this.subscription = this.events.subscribe(routedUpTo, (event) => this.take(event), (error) => this.fail(error));
     await this.caughtUp(head, Number.POSITIVE_INFINITY);
-    this.logger.log({ msg: 'partner feed caught up', position: this.applied, resumedFrom: this.checkpointAtStart });
+    this.logger.log({ msg: 'partner feed caught up', position: this.applied, resumedFrom: this.checkpointAtStart, routedFrom: routedUpTo });
+    if (this.routerCheckpoints) {
+      this.saveRouter();
+      this.saveTimer = setInterval(() => this.saveRouter(), this.routerCheckpoints.policy.everyMs).unref();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.saveTimer) clearInterval(this.saveTimer);
     await this.subscription?.stop();
     try {
-      if (!this.failure && this.store) await this.flush();
+      if (!this.failure && this.store) {
+        await this.flush();
+        this.saveRouter();
+      }
+      await this.routerCheckpoints?.settled();
     } finally {
       this.waiters.forEach((w) => w.resolve());
       await this.store?.close();
@@ -85,6 +105,11 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   /** Called after each event's messages are stored (webhook delivery wakes on it). */
   onAppended(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Where this start's routing began: its router checkpoint, or 0 when it routed the whole log. */
+  get routedFrom(): number {
+    return this.routedFromAtStart;
   }
 
   get position(): number {
@@ -153,6 +178,7 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
   private take(event: RecordedEvent): Promise<void> | undefined {
     const messages = this.router.route(event);
     this.taken = event.position;
+    this.lastEventId = event.id;
     if (event.position > this.checkpointAtStart) {
       for (const m of messages) if (m.partnerId !== null) this.pending.push(this.toStored(m));
       this.pendingEvents++;
@@ -188,8 +214,18 @@ export class PartnerFeed implements OnModuleInit, OnModuleDestroy {
       this.waiters = this.waiters.filter((w) => w.position > this.applied);
       due.forEach((w) => w.resolve());
       if (stored) this.listeners.forEach((listener) => listener());
+      if (this.saveTimer && this.applied - this.routerCheckpoints!.savedPosition >= this.routerCheckpoints!.policy.everyEvents) this.saveRouter();
     });
     return this.flushing;
+  }
+
+  /**
+   * Only when what the router has routed is all stored (applied === taken), so the checkpoint is never past the
+   * feed store's; while events keep coming that waits for a flush that catches up, at the latest the one on shutdown.
+   */
+  private saveRouter(): void {
+    if (this.failure || !this.routerCheckpoints || this.applied !== this.taken) return;
+    this.routerCheckpoints.save(this.taken, this.lastEventId);
   }
 
   private toStored(message: OutboundMessage): NewFeedMessage {

@@ -124,4 +124,24 @@ describe('configuration', () => {
       'RELAY_URL: RELAY_URL must be set for the gateway to route to the relay service',
     ]);
   });
+  it('keeps read-model checkpoints, saved every 50,000 events or 5 minutes unless told otherwise, and names bad settings', () => {
+    expect(loadConfig({})).toMatchObject({ READ_MODEL_CHECKPOINTS: true, READ_MODEL_CHECKPOINT_EVERY_EVENTS: 50_000, READ_MODEL_CHECKPOINT_EVERY_MS: 300_000 });
+    expect(loadConfig({ READ_MODEL_CHECKPOINTS: 'false', READ_MODEL_CHECKPOINT_EVERY_EVENTS: '1000', READ_MODEL_CHECKPOINT_EVERY_MS: '60000' })).toMatchObject({
+      READ_MODEL_CHECKPOINTS: false,
+      READ_MODEL_CHECKPOINT_EVERY_EVENTS: 1000,
+      READ_MODEL_CHECKPOINT_EVERY_MS: 60000,
+    });
+    expect(problemsOf({ READ_MODEL_CHECKPOINT_EVERY_EVENTS: '0', READ_MODEL_CHECKPOINT_EVERY_MS: '999' })).toEqual([
+      'READ_MODEL_CHECKPOINT_EVERY_EVENTS: READ_MODEL_CHECKPOINT_EVERY_EVENTS must be at least 1',
+      'READ_MODEL_CHECKPOINT_EVERY_MS: READ_MODEL_CHECKPOINT_EVERY_MS must be at least 1000',
+    ]);
+    expect(problemsOf({ READ_MODEL_CHECKPOINT_EVERY_EVENTS: '2.5', READ_MODEL_CHECKPOINT_EVERY_MS: 'soon' })).toEqual([
+      'READ_MODEL_CHECKPOINT_EVERY_EVENTS: READ_MODEL_CHECKPOINT_EVERY_EVENTS must be a whole number of events',
+      'READ_MODEL_CHECKPOINT_EVERY_MS: READ_MODEL_CHECKPOINT_EVERY_MS must be a whole number of milliseconds',
+    ]);
+    expect(problemsOf({ READ_MODEL_CHECKPOINT_EVERY_EVENTS: '20000000', READ_MODEL_CHECKPOINT_EVERY_MS: '90000000' })).toEqual([
+      'READ_MODEL_CHECKPOINT_EVERY_EVENTS: READ_MODEL_CHECKPOINT_EVERY_EVENTS must be at most 10000000',
+      'READ_MODEL_CHECKPOINT_EVERY_MS: READ_MODEL_CHECKPOINT_EVERY_MS must be at most a day (86400000)',
+    ]);
+  });
 });

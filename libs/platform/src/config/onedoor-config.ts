@@ -85,6 +85,21 @@ export class OnedoorConfig {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (44 characters ending in =), e.g. from `openssl rand -base64 32`' }) @IsString()
   WEBHOOK_SECRETS_KEY?: string;
 
+  /**
+   * Keep the read models' checkpoints (read-models.sqlite in DATA_DIR, or a table in DATABASE_SCHEMA with
+   * EVENT_STORE=postgres), so a restart reads only the events it missed; off, every start replays the whole log.
+   */
+  @Transform(toBool) @IsOptional()
+  READ_MODEL_CHECKPOINTS = true;
+
+  /** Save the read models after this many events (and on a clean shutdown). Each save serialises them all, so not too often. */
+  @Transform(toInt) @Max(10_000_000, { message: 'READ_MODEL_CHECKPOINT_EVERY_EVENTS must be at most 10000000' }) @Min(1, { message: 'READ_MODEL_CHECKPOINT_EVERY_EVENTS must be at least 1' }) @IsInt({ message: 'READ_MODEL_CHECKPOINT_EVERY_EVENTS must be a whole number of events' })
+  READ_MODEL_CHECKPOINT_EVERY_EVENTS = 50_000;
+
+  /** ... or after this long, when any event came in since the last save. */
+  @Transform(toInt) @Max(86_400_000, { message: 'READ_MODEL_CHECKPOINT_EVERY_MS must be at most a day (86400000)' }) @Min(1_000, { message: 'READ_MODEL_CHECKPOINT_EVERY_MS must be at least 1000' }) @IsInt({ message: 'READ_MODEL_CHECKPOINT_EVERY_MS must be a whole number of milliseconds' })
+  READ_MODEL_CHECKPOINT_EVERY_MS = 300_000;
+
   /** Webhook retries: the first waits WEBHOOK_RETRY_BASE_MS, each next one twice as long, at most WEBHOOK_RETRY_MAX_MS. */
   @Transform(toInt) @Max(3_600_000, { message: 'WEBHOOK_RETRY_BASE_MS must be at most an hour (3600000)' }) @Min(1, { message: 'WEBHOOK_RETRY_BASE_MS must be at least 1' }) @IsInt({ message: 'WEBHOOK_RETRY_BASE_MS must be a whole number of milliseconds' })
   WEBHOOK_RETRY_BASE_MS = 1_000;

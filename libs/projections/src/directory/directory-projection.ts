@@ -1,7 +1,8 @@
 import { ServiceEvent, ServiceState, initialServiceState, serviceDecider } from '@onedoor/domain';
 import type { DomainEvent } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from '../projection';
+import { SnapshottedProjection, domainEventOf } from '../projection';
+import { mapOf, setOf, snapshotShaped } from '../checkpoints/snapshot-shape';
 import type {
   DirectoryChanges,
   DirectoryConsortium,
@@ -29,20 +30,30 @@ interface Listing {
   published?: { description: ServiceState['description']; record: DirectoryService };
 }
 
+interface DirectorySnapshot {
+  consortium: DirectoryConsortium | undefined;
+  partners: Map<string, DirectoryOrganization>;
+  listings: Map<string, Listing>;
+  knownTerms: Set<string>;
+  knownLocations: Set<string>;
+  readModel: unknown;
+}
+
 /**
  * The shared service directory, fed from the partner and service events: organizations (partners),
  * services with their capacity, the postcode districts they are delivered in, and the needs and
  * communities taxonomies. Descriptions are folded with the service decider, so an update merges exactly
  * as the command side does. Every event's changes go to the read model in one write with its position.
  */
-export class DirectoryProjection implements Projection {
+export class DirectoryProjection implements SnapshottedProjection {
   readonly name = 'directory';
+  readonly snapshotVersion: number = 1;
   private consortium: DirectoryConsortium | undefined;
   private ids = new HsdsIds(undefined);
-  private readonly partners = new Map<string, DirectoryOrganization>();
-  private readonly listings = new Map<string, Listing>();
-  private readonly knownTerms = new Set<string>();
-  private readonly knownLocations = new Set<string>();
+  private partners = new Map<string, DirectoryOrganization>();
+  private listings = new Map<string, Listing>();
+  private knownTerms = new Set<string>();
+  private knownLocations = new Set<string>();
 
   constructor(readonly readModel: DirectoryReadModel) {}
 
@@ -58,6 +69,30 @@ export class DirectoryProjection implements Projection {
     this.knownTerms.clear();
     this.knownLocations.clear();
     this.readModel.clear();
+  }
+
+  /**
+   * Saved in one piece with the read model's records, so a listing's last published record is still the very
+   * object the read model holds, and its description still the state's (freshServiceOf compares them by identity).
+   */
+  snapshot(): DirectorySnapshot {
+    const { consortium, partners, listings, knownTerms, knownLocations } = this;
+    return { consortium, partners, listings, knownTerms, knownLocations, readModel: this.readModel.snapshot() };
+  }
+
+  async restore(state: unknown): Promise<void> {
+    const saved = snapshotShaped<DirectorySnapshot>(state, this.name, ['consortium', 'partners', 'listings', 'knownTerms', 'knownLocations', 'readModel']);
+    const knownTerms = setOf<string>(saved.knownTerms, this.name, 'knownTerms');
+    const knownLocations = setOf<string>(saved.knownLocations, this.name, 'knownLocations');
+    const partners = mapOf<string, DirectoryOrganization>(saved.partners, this.name, 'partners');
+    const listings = mapOf<string, Listing>(saved.listings, this.name, 'listings');
+    await this.readModel.restore(saved.readModel);
+    this.consortium = saved.consortium;
+    this.ids = new HsdsIds(saved.consortium?.consortiumId);
+    this.partners = partners;
+    this.listings = listings;
+    this.knownTerms = knownTerms;
+    this.knownLocations = knownLocations;
   }
 
   private changesFrom(event: DomainEvent): DirectoryChanges {

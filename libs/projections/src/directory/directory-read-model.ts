@@ -32,6 +32,15 @@ export abstract class DirectoryReadModel {
   /** Position of the last event written: a store that outlives the process resumes after it. */
   abstract checkpoint(): Promise<number>;
 
+  /**
+   * What a read-model checkpoint keeps of this store, taken between two writes: its records when they live in
+   * process memory, only the last position written when they live outside it (they are already kept there).
+   */
+  abstract snapshot(): unknown;
+
+  /** Takes back what `snapshot()` gave; rejects when the store cannot be at that state (the runner then rebuilds). */
+  abstract restore(state: unknown): Promise<void>;
+
   abstract consortium(): Promise<DirectoryConsortium | undefined>;
 
   /** Every partner that has been a member, current or former, by name. */

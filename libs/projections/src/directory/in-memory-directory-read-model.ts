@@ -11,6 +11,20 @@ import type {
 import { DirectoryReadModel } from './directory-read-model';
 import { DirectorySearch, DirectorySearchResult, filterAndOrder } from './directory-search';
 import { DirectorySearchIndex } from './directory-search-index';
+import { mapOf, snapshotShaped } from '../checkpoints/snapshot-shape';
+
+/** The records as written; the search index is left out and rebuilt at the first search, as after a rebuild. */
+interface InMemoryDirectorySnapshot {
+  position: number;
+  consortiumRecord: DirectoryConsortium | undefined;
+  organizationsById: Map<string, DirectoryOrganization>;
+  servicesById: Map<string, DirectoryService>;
+  locationsById: Map<string, DirectoryLocation>;
+  taxonomiesById: Map<string, DirectoryTaxonomy>;
+  termsById: Map<string, DirectoryTaxonomyTerm>;
+  serviceOfServiceAtLocation: Map<string, string>;
+}
+const SNAPSHOT_MAPS = ['organizationsById', 'servicesById', 'locationsById', 'taxonomiesById', 'termsById', 'serviceOfServiceAtLocation'] as const;
 
 const copy = <T>(value: T): T => structuredClone(value);
 /**
@@ -35,13 +49,13 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
 export class InMemoryDirectoryReadModel extends DirectoryReadModel {
   private position = 0;
   private consortiumRecord: DirectoryConsortium | undefined;
-  private readonly organizationsById = new Map<string, DirectoryOrganization>();
-  private readonly servicesById = new Map<string, DirectoryService>();
-  private readonly locationsById = new Map<string, DirectoryLocation>();
-  private readonly taxonomiesById = new Map<string, DirectoryTaxonomy>();
-  private readonly termsById = new Map<string, DirectoryTaxonomyTerm>();
+  private organizationsById = new Map<string, DirectoryOrganization>();
+  private servicesById = new Map<string, DirectoryService>();
+  private locationsById = new Map<string, DirectoryLocation>();
+  private taxonomiesById = new Map<string, DirectoryTaxonomy>();
+  private termsById = new Map<string, DirectoryTaxonomyTerm>();
   /** service_at_location id → the service that holds it. */
-  private readonly serviceOfServiceAtLocation = new Map<string, string>();
+  private serviceOfServiceAtLocation = new Map<string, string>();
   private readonly index = new DirectorySearchIndex();
   /**
    * Services written since the last search. Indexing waits for the next search, so a service changed many
@@ -79,6 +93,19 @@ export class InMemoryDirectoryReadModel extends DirectoryReadModel {
 
   async checkpoint(): Promise<number> {
     return this.position;
+  }
+
+  snapshot(): InMemoryDirectorySnapshot {
+    const { position, consortiumRecord, organizationsById, servicesById, locationsById, taxonomiesById, termsById, serviceOfServiceAtLocation } = this;
+    return { position, consortiumRecord, organizationsById, servicesById, locationsById, taxonomiesById, termsById, serviceOfServiceAtLocation };
+  }
+
+  async restore(state: unknown): Promise<void> {
+    const saved = snapshotShaped<InMemoryDirectorySnapshot>(state, 'directory read model', ['position', 'consortiumRecord', ...SNAPSHOT_MAPS]);
+    SNAPSHOT_MAPS.forEach((field) => mapOf(saved[field], 'directory read model', field));
+    this.clear();
+    Object.assign(this, saved);
+    for (const id of this.servicesById.keys()) this.unindexed.add(id);
   }
 
   async consortium(): Promise<DirectoryConsortium | undefined> {

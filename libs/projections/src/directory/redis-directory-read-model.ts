@@ -51,6 +51,8 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   private failure: Error | undefined;
   /** Set by clear(): the next write is the log's first event, which says whether the stored model is this log's. */
   private replaying = false;
+  /** The position of the last write queued: what a checkpoint taken now stands for. */
+  private written = 0;
 
   constructor(options: RedisDirectoryReadModelOptions) {
     super();
@@ -63,6 +65,7 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   /** Ready for a replay from the start; the stored model stays for the other instances (see the class comment). */
   clear(): void {
     this.replaying = true;
+    this.written = 0;
     this.enqueue(async () => {
       this.failure = undefined;
     });
@@ -71,6 +74,7 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   write(changes: DirectoryChanges, position: number, eventId?: string): void {
     const firstOfReplay = this.replaying;
     this.replaying = false;
+    this.written = position;
     this.enqueue(async () => {
       if (firstOfReplay && eventId !== undefined) await this.keepOnlyIfFrom(eventId);
       await this.applyOnce(changes, position, eventId);
@@ -81,6 +85,22 @@ export class RedisDirectoryReadModel extends DirectoryReadModel {
   async deleteAll(): Promise<void> {
     await this.queue;
     await this.deleteEverything();
+  }
+
+  /** The records are in Redis already: a checkpoint only notes the position they stand at. */
+  snapshot(): { checkpoint: number } {
+    return { checkpoint: this.written };
+  }
+
+  /**
+   * Usable only when Redis still holds exactly that state: written further by this process before a crash, by
+   * another instance sharing the keys, or cleared, it no longer matches the checkpoint and the runner rebuilds.
+   */
+  async restore(state: unknown): Promise<void> {
+    const { checkpoint } = state as { checkpoint?: unknown };
+    const inRedis = await this.checkpoint();
+    if (typeof checkpoint !== 'number' || inRedis !== checkpoint) throw new Error(`the directory in Redis is at position ${inRedis}, not the checkpoint's ${String(checkpoint)}`);
+    this.written = checkpoint;
   }
 
   /** Resolves once every queued write is in Redis; rejects with the first that failed. */

@@ -1,6 +1,7 @@
 import { ContractEvent, ContractPeriod, ContractState, ContractTimeline, contractDecider, initialContractState, timelineOf } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from '../projection';
+import { SnapshottedProjection, domainEventOf } from '../projection';
+import { mapOf, snapshotShaped } from '../checkpoints/snapshot-shape';
 import { Evidence, evidenceOf } from './evidence';
 
 export interface ClaimChange {
@@ -30,9 +31,10 @@ export interface ContractRecord {
 const CONTRACT_EVENTS = new Set(['ContractAgreed', 'ContractAmended', 'ClaimAdjusted', 'ClaimClawedBack']);
 
 /** Commissioner contracts, their terms over time (folded by the domain's own decider) and the hub's claim changes. */
-export class ContractBook implements Projection {
+export class ContractBook implements SnapshottedProjection {
   readonly name = 'contract-book';
-  private readonly contracts = new Map<string, { state: ContractState; record: ContractRecord }>();
+  readonly snapshotVersion: number = 1;
+  private contracts = new Map<string, { state: ContractState; record: ContractRecord }>();
 
   apply(recorded: RecordedEvent): void {
     if (!CONTRACT_EVENTS.has(recorded.type)) return;
@@ -68,6 +70,21 @@ export class ContractBook implements Projection {
 
   reset(): void {
     this.contracts.clear();
+  }
+
+  /** Timelines are class instances, which a snapshot cannot carry: they are folded again from the state on restore. */
+  snapshot(): { contracts: Map<string, { state: ContractState; record: Omit<ContractRecord, 'timeline'> }> } {
+    const contracts = new Map([...this.contracts].map(([id, { state, record }]) => {
+      const { timeline: _timeline, ...rest } = record;
+      return [id, { state, record: rest }];
+    }));
+    return { contracts };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<{ contracts: unknown }>(state, this.name, ['contracts']);
+    const contracts = mapOf<string, { state: ContractState; record: Omit<ContractRecord, 'timeline'> }>(saved.contracts, this.name, 'contracts');
+    this.contracts = new Map([...contracts].map(([id, entry]) => [id, { state: entry.state, record: { ...entry.record, timeline: timelineOf(entry.state) } }]));
   }
 
   contract(contractId: string): ContractRecord | undefined {

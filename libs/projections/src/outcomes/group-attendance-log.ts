@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from '../projection';
+import { SnapshottedProjection, domainEventOf } from '../projection';
+import { listOf, snapshotShaped } from '../checkpoints/snapshot-shape';
 
 export interface GroupSession {
   sessionId: string;
@@ -10,9 +11,10 @@ export interface GroupSession {
 }
 
 /** Light-touch group sessions and their head counts: attendances, never participants. */
-export class GroupAttendanceLog implements Projection {
+export class GroupAttendanceLog implements SnapshottedProjection {
   readonly name = 'group-attendance-log';
-  private readonly sessions: GroupSession[] = [];
+  readonly snapshotVersion: number = 1;
+  private sessions: GroupSession[] = [];
 
   apply(recorded: RecordedEvent): void {
     if (recorded.type !== 'GroupAttendanceRecorded') return;
@@ -24,6 +26,15 @@ export class GroupAttendanceLog implements Projection {
 
   reset(): void {
     this.sessions.length = 0;
+  }
+
+  snapshot(): { sessions: GroupSession[] } {
+    return { sessions: this.sessions };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<{ sessions: unknown }>(state, this.name, ['sessions']);
+    this.sessions = listOf<GroupSession>(saved.sessions, this.name, 'sessions');
   }
 
   all(partnerId?: string): GroupSession[] {

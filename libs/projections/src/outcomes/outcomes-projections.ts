@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection } from '../projection';
+import { SnapshottedProjection } from '../projection';
+import { snapshotShaped } from '../checkpoints/snapshot-shape';
 import { ServiceCatalogue } from '../service-catalogue';
 import { businessTimeOf } from './business-time';
 import { ContractBook } from './contract-book';
@@ -17,14 +18,16 @@ import { ReferralJourneys } from './referral-journeys';
  * at that moment. The log is read in its own order, and an event's business time decides, not its place:
  * the same question therefore gives the same answer whenever it is asked.
  */
-export class OutcomesProjections implements Projection {
+export class OutcomesProjections implements SnapshottedProjection {
   readonly name = 'outcomes';
   readonly contracts = new ContractBook();
   readonly histories = new ParticipantHistories();
   readonly journeys = new ReferralJourneys();
   readonly groups = new GroupAttendanceLog();
   readonly catalogue = new ServiceCatalogue();
-  private readonly parts: Projection[] = [this.contracts, this.histories, this.journeys, this.groups, this.catalogue];
+  private readonly parts: SnapshottedProjection[] = [this.contracts, this.histories, this.journeys, this.groups, this.catalogue];
+  /** Changes whenever a part's does: the parts' versions are summed into it (each only ever goes up). */
+  readonly snapshotVersion = 1 + this.parts.reduce((sum, part) => sum + part.snapshotVersion, 0);
   private readonly cutoff: number | undefined;
   private lastPosition = 0;
 
@@ -56,6 +59,25 @@ export class OutcomesProjections implements Projection {
     for (const part of this.parts) part.reset();
   }
 
+  snapshot(): OutcomesSnapshot {
+    return { asOf: this.asOf, position: this.lastPosition, versions: this.partVersions(), parts: Object.fromEntries(this.parts.map((part) => [part.name, part.snapshot()])) };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<OutcomesSnapshot>(state, this.name, ['asOf', 'position', 'versions', 'parts']);
+    // A checkpoint of the live projections must never become a time-travel view, nor the reverse.
+    if (saved.asOf !== this.asOf) throw new Error(`${this.name}: the snapshot is as of ${saved.asOf ?? 'now'}, not ${this.asOf ?? 'now'}`);
+    const versions = this.partVersions();
+    const changed = Object.keys(versions).filter((name) => saved.versions[name] !== versions[name]);
+    if (changed.length) throw new Error(`${this.name}: the snapshot versions of ${changed.join(', ')} changed`);
+    for (const part of this.parts) part.restore(saved.parts[part.name]);
+    this.lastPosition = saved.position;
+  }
+
+  private partVersions(): Record<string, number> {
+    return Object.fromEntries(this.parts.map((part) => [part.name, part.snapshotVersion]));
+  }
+
   /** The reports at an instant: `asOf` when set, else the instant given (the clock's now for live numbers). */
   view(now?: string): OutcomesView {
     const at = this.asOf ?? now;
@@ -63,6 +85,13 @@ export class OutcomesProjections implements Projection {
     const sources: OutcomesSources = { contracts: this.contracts, histories: this.histories, journeys: this.journeys, groups: this.groups, catalogue: this.catalogue };
     return new OutcomesView(sources, at);
   }
+}
+
+interface OutcomesSnapshot {
+  asOf: string | undefined;
+  position: number;
+  versions: Record<string, number>;
+  parts: Record<string, unknown>;
 }
 
 /** The outcomes projections as of `asOf`, built from the log (an array, or an iterator the CLI streams from a store). */

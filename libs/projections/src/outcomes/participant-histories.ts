@@ -1,6 +1,8 @@
 import type { InteractionKind, OutcomeCode } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from '../projection';
+import { SnapshottedProjection, domainEventOf } from '../projection';
+import { mapOf, setOf, snapshotShaped } from '../checkpoints/snapshot-shape';
+import { ParsedOnUse } from '../checkpoints/parsed-on-use';
 import { Evidence, evidenceOf } from './evidence';
 
 export interface Activity {
@@ -41,11 +43,25 @@ export interface ParticipantHistory {
  * Each participant's history as milestone rules read it: recorded support, spells in work, completed
  * referrals. A participant is a person with a referral or a spell in work; nothing personal is kept.
  */
-export class ParticipantHistories implements Projection {
+interface Participant {
+  activities: Activity[];
+  spells: EmploymentSpell[];
+  completions: Completion[];
+}
+
+/** Each participant as JSON text, parsed when first used (ParsedOnUse): support records are most of the outcomes' state. */
+interface HistoriesSnapshot {
+  people: Map<string, string>;
+  personOfReferral: Map<string, string>;
+  voided: Set<string>;
+}
+
+export class ParticipantHistories implements SnapshottedProjection {
   readonly name = 'participant-histories';
-  private readonly people = new Map<string, { activities: Activity[]; spells: EmploymentSpell[]; completions: Completion[] }>();
-  private readonly personOfReferral = new Map<string, string>();
-  private readonly voided = new Set<string>();
+  readonly snapshotVersion: number = 2;
+  private people = new ParsedOnUse<Participant>();
+  private personOfReferral = new Map<string, string>();
+  private voided = new Set<string>();
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -88,6 +104,18 @@ export class ParticipantHistories implements Projection {
     this.people.clear();
     this.personOfReferral.clear();
     this.voided.clear();
+  }
+
+  snapshot(): HistoriesSnapshot {
+    return { people: this.people.saved(), personOfReferral: this.personOfReferral, voided: this.voided };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<HistoriesSnapshot>(state, this.name, ['people', 'personOfReferral', 'voided']);
+    const voided = setOf<string>(saved.voided, this.name, 'voided');
+    this.people = ParsedOnUse.restored(mapOf(saved.people, this.name, 'people'));
+    this.personOfReferral = mapOf(saved.personOfReferral, this.name, 'personOfReferral');
+    this.voided = voided;
   }
 
   participantIds(): string[] {

@@ -1,6 +1,7 @@
 import type { OutcomeCode } from '@onedoor/domain';
 import type { RecordedEvent } from '@onedoor/event-store';
-import { Projection, domainEventOf } from '../projection';
+import { SnapshottedProjection, domainEventOf } from '../projection';
+import { listOf, mapOf, setOf, snapshotShaped } from '../checkpoints/snapshot-shape';
 
 /** One referral's time with one partner: from receipt to completion. A re-route or handoff starts a new placement. */
 export interface Placement {
@@ -21,12 +22,20 @@ export interface Placement {
  * accepted work: the new partner's placement starts received and accepted. A reassignment after a partner
  * leaves gives the whole placement to the successor. Referrals entered in error drop out of every count.
  */
-export class ReferralJourneys implements Projection {
+interface JourneysSnapshot {
+  placements: Placement[];
+  current: Map<string, Placement>;
+  personOf: Map<string, string>;
+  voided: Set<string>;
+}
+
+export class ReferralJourneys implements SnapshottedProjection {
   readonly name = 'referral-journeys';
-  private readonly placements: Placement[] = [];
-  private readonly current = new Map<string, Placement>();
-  private readonly personOf = new Map<string, string>();
-  private readonly voided = new Set<string>();
+  readonly snapshotVersion: number = 1;
+  private placements: Placement[] = [];
+  private current = new Map<string, Placement>();
+  private personOf = new Map<string, string>();
+  private voided = new Set<string>();
 
   apply(recorded: RecordedEvent): void {
     const event = domainEventOf(recorded);
@@ -77,6 +86,21 @@ export class ReferralJourneys implements Projection {
     this.current.clear();
     this.personOf.clear();
     this.voided.clear();
+  }
+
+  /** `current` points into `placements`: one serialise call keeps them the same objects. */
+  snapshot(): JourneysSnapshot {
+    return { placements: this.placements, current: this.current, personOf: this.personOf, voided: this.voided };
+  }
+
+  restore(state: unknown): void {
+    const saved = snapshotShaped<JourneysSnapshot>(state, this.name, ['placements', 'current', 'personOf', 'voided']);
+    const placements = listOf<Placement>(saved.placements, this.name, 'placements');
+    const voided = setOf<string>(saved.voided, this.name, 'voided');
+    this.current = mapOf(saved.current, this.name, 'current');
+    this.personOf = mapOf(saved.personOf, this.name, 'personOf');
+    this.placements = placements;
+    this.voided = voided;
   }
 
   /** Placements of referrals not entered in error, optionally of one partner. Copies: callers may not rewrite the journeys. */
