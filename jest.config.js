@@ -13,14 +13,15 @@ const shared = {
 };
 
 module.exports = {
+  // Whole apps boot, seed and replay in the integration tests; on a loaded 2-core CI machine that outgrows
+  // jest's 5 s default. (A global option: projects cannot set it.)
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      // Whole apps boot, seed and replay here; on a loaded 2-core CI machine that outgrows jest's 5 s default.
-      testTimeout: 30_000,
     },
   ],
 };

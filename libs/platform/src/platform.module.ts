@@ -98,7 +98,8 @@ export class PlatformModule {
         { provide: DirectoryShares, useFactory: () => new DirectoryShares() },
         { provide: DirectoryReadModel, useFactory: () => directoryReadModelFor(config) },
         { provide: DirectoryProjection, inject: [DirectoryReadModel], useFactory: (readModel: DirectoryReadModel) => new DirectoryProjection(readModel) },
-        { provide: CheckpointStore, useFactory: () => checkpointStoreFor(config) },
+        // After the storage: a server that cannot be reached is then reported once, by the storage, with its clear message.
+        { provide: CheckpointStore, inject: [PLATFORM_STORAGE], useFactory: () => checkpointStoreFor(config) },
         {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, CheckpointStore, ConsortiumRoster, ServiceCatalogue, PersonRegister, ReferralBook, DirectoryProjection, ServiceLoad, PartnerResponsiveness, DirectoryShares],
