@@ -57,7 +57,6 @@ describe('two relay processes over one PostgreSQL schema (real broker, real proc
         DATA_DIR: dir, EVENT_STORE: 'postgres', DATABASE_URL: `postgres://${user}@${host}:${port}/${database}`, DATABASE_SCHEMA: schema,
         KAFKA_BROKERS: broker.address, RELAY_TEST_TOPIC: topic, RELAY_LEASE_TTL_MS: String(LEASE_TTL_MS), RELAY_BATCH_SIZE: '50',
       },
-      'test/support/relay-postgres-process.ts',
     );
     children.push(child);
     return child;

@@ -20,7 +20,7 @@ export class RelayChild {
   private exited: Promise<void> | undefined;
   private output = '';
 
-  /** `entry`: the process's entry point, relay-process.ts (SQLite log in DATA_DIR) unless given. */
+  /** `entry`: the process's entry point, relay-process.ts (the log as EVENT_STORE says) unless given. */
   constructor(readonly name: string, private readonly env: Record<string, string>, private readonly entry = 'test/support/relay-process.ts') {}
 
   /** Spawns it and waits until its health endpoint answers. */

@@ -1,5 +1,5 @@
 /**
- * apps/relay's standalone process (bootAlone over DATA_DIR, as apps/relay/src/main.ts runs it) with the
+ * apps/relay's standalone process (bootAlone, as apps/relay/src/main.ts runs it: over DATA_DIR, or PostgreSQL with EVENT_STORE=postgres) with the
  * stand-in router on RELAY_TEST_TOPIC, for the suites that kill -9 a relay. Every record carries a
  * `relay` header naming RELAY_TEST_NAME, so a suite can tell which process published it.
  */
