@@ -2,10 +2,11 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { CheckpointStore, PostgresCheckpointStore, ReadModelCheckpoints, SqliteCheckpointStore } from '@onedoor/projections';
 import type { OnedoorConfig } from '../config/onedoor-config';
+import { postgresPoolSettings } from './postgres-connection';
 
 /** Where the read models' checkpoints live: beside the event log, in its file system or its database. */
 export async function checkpointStoreFor(config: OnedoorConfig): Promise<CheckpointStore> {
-  if (config.EVENT_STORE === 'postgres') return PostgresCheckpointStore.open({ pool: { connectionString: config.DATABASE_URL, max: 2 }, schema: config.DATABASE_SCHEMA });
+  if (config.EVENT_STORE === 'postgres') return PostgresCheckpointStore.open({ pool: { ...postgresPoolSettings(config.DATABASE_URL!), max: 2 }, schema: config.DATABASE_SCHEMA });
   return new SqliteCheckpointStore(join(config.DATA_DIR, 'read-models.sqlite'));
 }
 

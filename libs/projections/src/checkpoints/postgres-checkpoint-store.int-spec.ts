@@ -13,6 +13,6 @@ checkpointStoreContract('PostgreSQL', () => PostgresCheckpointStore.open({ pool:
 
 describe('PostgreSQL checkpoint store', () => {
   it('refuses a schema name that is not a lower-case SQL identifier, creating nothing', async () => {
-    await expect(PostgresCheckpointStore.open({ pool: testDatabaseConfig(), schema: 'Bad; DROP' })).rejects.toThrow('schema must be a lower-case SQL identifier, got "Bad; DROP"');
+    await expect(PostgresCheckpointStore.open({ pool: testDatabaseConfig(), schema: 'Bad; DROP' })).rejects.toThrow(/^schema must be a lower-case SQL identifier .*, got "Bad; DROP"$/);
   });
 });

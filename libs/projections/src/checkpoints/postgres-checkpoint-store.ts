@@ -1,8 +1,6 @@
-import { createTablesOnce } from '@onedoor/event-store';
-import { escapeIdentifier, Pool, PoolConfig } from 'pg';
+import { createTablesOnce, quotedSchemaName } from '@onedoor/event-store';
+import { Pool, PoolConfig } from 'pg';
 import { CheckpointStore, ReadModelCheckpoint } from './checkpoint-store';
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 interface Row {
   position: string;
@@ -25,12 +23,12 @@ export class PostgresCheckpointStore extends CheckpointStore {
     schema: string,
   ) {
     super();
-    this.table = `${escapeIdentifier(schema)}.read_model_checkpoints`;
+    this.table = `${quotedSchemaName(schema)}.read_model_checkpoints`;
   }
 
   /** Opens the store, creating the schema and table when absent. The store owns the pool: close() ends it. */
   static async open(options: { pool: Pool | PoolConfig; schema: string }): Promise<PostgresCheckpointStore> {
-    if (!SCHEMA_NAME.test(options.schema)) throw new TypeError(`schema must be a lower-case SQL identifier, got ${JSON.stringify(options.schema)}`);
+    quotedSchemaName(options.schema);
     const pool = options.pool instanceof Pool ? options.pool : new Pool(options.pool);
     const store = new PostgresCheckpointStore(pool, options.schema);
     try {
