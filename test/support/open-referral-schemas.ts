@@ -1,6 +1,6 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -58,6 +58,7 @@ export class OpenReferralSchemas {
     // Fields required in the tabular (CSV) form, e.g. a service's organization_id: we hold the API to them too.
     this.ajv.addKeyword({ keyword: 'tabular_required', type: 'object', schemaType: 'array', macro: (fields: string[]) => ({ required: fields }) });
     for (const { dir, base } of Object.values(PROFILES)) {
+      if (!existsSync(dir)) throw new Error(`the Open Referral schemas are read from ${dir}: clone OneDoor beside the project's shared/ folder (as CI does), so ../shared/hsds-3.0 and ../shared/oruk exist`);
       for (const folder of ['', 'compiled']) {
         for (const file of readdirSync(join(dir, folder)).filter((f) => f.endsWith('.json') && f !== 'openapi.json')) {
           const schema = readJson(join(dir, folder, file));
